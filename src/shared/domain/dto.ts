@@ -1,0 +1,114 @@
+import type { ErrorCode } from './errors';
+
+export type MessageRole = 'user' | 'assistant' | 'system' | 'tool';
+export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'interrupted' | 'error';
+export type ContextType = 'primary' | 'personal';
+export type SecretSource = 'environment' | 'keychain' | 'safeStorage' | 'memory';
+export type Language = 'system' | 'en' | 'ru';
+
+export interface ChatDto {
+  id: string;
+  title: string;
+  provider: string;
+  model: string | null;
+  isArchived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MessageMetadata {
+  model?: string;
+  inputTokens?: number;
+  outputTokens?: number;
+  cacheCreationInputTokens?: number;
+  cacheReadInputTokens?: number;
+  stopReason?: string | null;
+  error?: { code: ErrorCode; detail: string };
+}
+
+export interface MessageDto {
+  id: string;
+  chatId: string;
+  role: MessageRole;
+  content: string;
+  status: MessageStatus;
+  metadata: MessageMetadata | null;
+  createdAt: string;
+}
+
+export interface MessagePage {
+  /** Oldest first, so a page can be prepended as is. */
+  messages: MessageDto[];
+  hasMore: boolean;
+}
+
+export interface SettingsDto {
+  /** null: use CLAUDE_MODEL or the built-in default. */
+  model: string | null;
+  maxChats: number;
+  language: Language;
+}
+
+export interface ModelsDto {
+  models: { id: string; label: string }[];
+  /** What a request uses when the `model` setting is null. */
+  defaultModel: string;
+  /** What a request uses right now. */
+  effectiveModel: string;
+}
+
+export interface SecretStatusDto {
+  hasKey: boolean;
+  last4: string | null;
+  /** Where the key in use comes from; null when there is none. */
+  source: SecretSource | null;
+  /** Where a key saved from Settings goes: the OS keychain, or the encrypted-file fallback. */
+  storage: Exclude<SecretSource, 'environment'> | null;
+}
+
+export interface ContextFileDto {
+  type: ContextType;
+  content: string;
+  version: number;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SendResultDto {
+  streamId: string;
+  userMessage: MessageDto;
+  assistantMessage: MessageDto;
+}
+
+export interface StreamEndMetadata {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  stopReason: string | null;
+  cacheCreationInputTokens?: number;
+  cacheReadInputTokens?: number;
+}
+
+/** The one stream vocabulary, shared by the Electron and harness transports. */
+export type StreamEvent =
+  | { streamId: string; chatId: string; type: 'message_start'; messageId: string }
+  | { streamId: string; chatId: string; type: 'content_delta'; messageId: string; delta: string }
+  | {
+      streamId: string;
+      chatId: string;
+      type: 'message_end';
+      messageId: string;
+      status: 'complete' | 'stopped';
+      metadata: StreamEndMetadata | null;
+    }
+  | {
+      streamId: string;
+      chatId: string;
+      type: 'error';
+      messageId: string;
+      code: ErrorCode;
+      detail: string;
+      retryable: boolean;
+      retryAfterSeconds?: number;
+    };

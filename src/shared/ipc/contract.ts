@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type {
+  ChatDto,
+  ContextFileDto,
+  MessagePage,
+  ModelsDto,
+  SecretStatusDto,
+  SendResultDto,
+  SettingsDto,
+  StreamEvent,
+} from '../domain/dto';
+
+const id = z.uuid();
+const empty = z.object({}).strict().optional().default({});
+export const TITLE_MAX = 255;
+export const MESSAGE_MAX = 100_000;
+export const API_KEY_MAX = 512;
+
+const title = z.string().trim().min(1).max(TITLE_MAX);
+
+/**
+ * Every channel: its zod input schema and, as a phantom, its output type.
+ * The preload API, the harness API and the router's handler types all come from this object,
+ * so a renamed field fails to compile everywhere at once.
+ */
+export const contract = {
+  'chats:create': { input: z.object({ title: title.optional() }).strict(), output: out<ChatDto>() },
+  'chats:list': {
+    input: z.object({ archived: z.boolean().default(false) }).strict().optional().default({ archived: false }),
+    output: out<ChatDto[]>(),
+  },
+  'chats:get': { input: z.object({ id }).strict(), output: out<ChatDto>() },
+  'chats:update': {
+    input: z
+      .object({ id, title: title.optional(), isArchived: z.boolean().optional() })
+      .strict()
+      .refine((v) => v.title !== undefined || v.isArchived !== undefined, 'Nothing to update'),
+    output: out<ChatDto>(),
+  },
+  'chats:delete': { input: z.object({ id }).strict(), output: out<{ id: string }>() },
+  'messages:list': {
+    input: z
+      .object({
+        chatId: id,
+        limit: z.number().int().min(1).max(200).default(50),
+        before: id.optional(),
+      })
+      .strict(),
+    output: out<MessagePage>(),
+  },
+  'chat:send': {
+    input: z.object({ chatId: id, content: z.string().trim().min(1).max(MESSAGE_MAX) }).strict(),
+    output: out<SendResultDto>(),
+  },
+  'chat:stop': { input: z.object({ streamId: id }).strict(), output: out<{ stopped: boolean }>() },
+  'settings:get': { input: empty, output: out<SettingsDto>() },
+  'settings:update': {
+    input: z
+      .object({
+        model: z.string().trim().min(1).max(100).regex(/^[a-z0-9][a-z0-9.\-]*$/).nullable().optional(),
+        maxChats: z.number().int().min(1).max(100_000).optional(),
+        language: z.enum(['system', 'en', 'ru']).optional(),
+      })
+      .strict(),
+    output: out<SettingsDto>(),
+  },
+  'models:list': { input: empty, output: out<ModelsDto>() },
+  'secrets:status': { input: empty, output: out<SecretStatusDto>() },
+  'secrets:setApiKey': {
+    input: z
+      .object({ apiKey: z.string().trim().min(8).max(API_KEY_MAX).regex(/^\S+$/, 'No spaces in an API key') })
+      .strict(),
+    output: out<SecretStatusDto>(),
+  },
+  'secrets:clearApiKey': { input: empty, output: out<SecretStatusDto>() },
+  'context:get': {
+    input: z.object({ type: z.enum(['primary', 'personal']) }).strict(),
+    output: out<ContextFileDto>(),
+  },
+  'context:update': {
+    input: z
+      .object({ type: z.enum(['primary', 'personal']), content: z.string().max(1_000_000) })
+      .strict(),
+    output: out<ContextFileDto>(),
+  },
+} as const;
+
+/** Events pushed from main to the renderer. */
+export const EVENT_CHANNELS = { stream: 'chat:event' } as const;
+export interface EventMap {
+  'chat:event': StreamEvent;
+}
+
+export type Channel = keyof typeof contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export type InputOf<C extends Channel> = z.input<(typeof contract)[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<(typeof contract)[C]['input']>;
+export type OutputOf<C extends Channel> = (typeof contract)[C]['output'] extends Phantom<infer T> ? T : never;
+
+interface Phantom<T> {
+  readonly __output?: T;
+}
+function out<T>(): Phantom<T> {
+  return {};
+}
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}
