@@ -99,7 +99,7 @@ export type StreamEvent =
       chatId: string;
       type: 'message_end';
       messageId: string;
-      status: 'complete' | 'stopped';
+      status: 'complete' | 'stopped' | 'interrupted';
       metadata: StreamEndMetadata | null;
     }
   | {

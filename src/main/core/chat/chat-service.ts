@@ -1,0 +1,86 @@
+import type { ChatDto } from '../../../shared/domain/dto';
+import { AppError } from '../../../shared/domain/errors';
+import { newId, type Clock } from '../clock';
+import { ChatRepository, toChatDto } from '../db/chat-repository';
+import type { Executor } from '../db/connection';
+import type { ChatsTable } from '../db/schema';
+import type { SettingsService } from '../settings/settings-service';
+
+export const DEFAULT_CHAT_TITLE = 'New Chat';
+
+export class ChatService {
+  constructor(
+    private readonly db: Executor,
+    private readonly chats: ChatRepository,
+    private readonly settings: SettingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(title?: string): Promise<ChatDto> {
+    const { maxChats } = await this.settings.get();
+    const now = this.clock.now();
+    const row: ChatsTable = {
+      id: newId(),
+      title: title ?? DEFAULT_CHAT_TITLE,
+      provider: 'anthropic',
+      model: null,
+      is_archived: 0,
+      created_at: now,
+      updated_at: now,
+    };
+    // Count and insert in one transaction so two quick clicks cannot both pass the limit.
+    await this.db.transaction().execute(async (tx) => {
+      await this.assertBelowLimit(maxChats, tx);
+      await this.chats.insert(row, tx);
+    });
+    return toChatDto(row);
+  }
+
+  async list(archived: boolean): Promise<ChatDto[]> {
+    return (await this.chats.list(archived)).map(toChatDto);
+  }
+
+  async get(id: string): Promise<ChatDto> {
+    return toChatDto(await this.require(id));
+  }
+
+  async require(id: string, tx: Executor = this.db): Promise<ChatsTable> {
+    const row = await this.chats.findById(id, tx);
+    if (!row) throw new AppError('not_found', 'Chat not found', { id });
+    return row;
+  }
+
+  async update(id: string, patch: { title?: string; isArchived?: boolean }): Promise<ChatDto> {
+    const { maxChats } = await this.settings.get();
+    await this.db.transaction().execute(async (tx) => {
+      const row = await this.require(id, tx);
+      // Unarchiving brings a chat back into the active set, so it is held to the same limit as creating one.
+      if (patch.isArchived === false && row.is_archived === 1) await this.assertBelowLimit(maxChats, tx);
+      await this.chats.update(
+        id,
+        {
+          ...(patch.title !== undefined ? { title: patch.title } : {}),
+          ...(patch.isArchived !== undefined ? { is_archived: patch.isArchived ? 1 : 0 } : {}),
+        },
+        tx,
+      );
+    });
+    return this.get(id);
+  }
+
+  async delete(id: string): Promise<{ id: string }> {
+    const deleted = await this.chats.delete(id);
+    if (deleted === 0) throw new AppError('not_found', 'Chat not found', { id });
+    return { id };
+  }
+
+  private async assertBelowLimit(maxChats: number, tx: Executor): Promise<void> {
+    const active = await this.chats.countActive(tx);
+    if (active >= maxChats) {
+      throw new AppError('chat_limit_reached', `You have reached the limit of ${maxChats} active chats`, {
+        maxChats,
+        active,
+      });
+    }
+  }
+}

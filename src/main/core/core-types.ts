@@ -1,0 +1,33 @@
+import type { StreamEvent } from '../../shared/domain/dto';
+import type { Result } from '../../shared/domain/errors';
+import type { SecretStore } from './secrets/secret-store';
+import type { Logger } from './logger';
+
+export interface CoreEnv {
+  ANTHROPIC_API_KEY?: string | undefined;
+  ANTHROPIC_BASE_URL?: string | undefined;
+  CLAUDE_MODEL?: string | undefined;
+}
+
+export interface CoreOptions {
+  /** Folder for parley.sqlite (the OS user-data folder in the app, a temp dir in tests). */
+  dataDir: string;
+  /** Chosen by the shell: keychain, safeStorage fallback, or memory in tests. */
+  secretStore: SecretStore;
+  env?: CoreEnv;
+  /** Stream events for the renderer; the shell forwards them over IPC or WebSocket. */
+  emit: (event: StreamEvent) => void;
+  logger?: Logger;
+  /** Coalescing window for content deltas sent to the renderer (default 16 ms). */
+  deltaFlushMs?: number;
+  /** How often streamed text is written to disk while it streams (default 100 ms; must stay ≤ 250). */
+  persistEveryMs?: number;
+}
+
+export interface Core {
+  /** Validates, runs the service, and never throws: every failure comes back as `{ ok: false }`. */
+  handle(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Stops streams (keeping their text as `stopped`), flushes and closes the database. */
+  close(): Promise<void>;
+  readonly dbPath: string;
+}

@@ -1,0 +1,61 @@
+import type { Generated } from 'kysely';
+
+/** Kysely's view of the tables in migrations/; keep in step with every migration. */
+export interface ChatsTable {
+  id: string;
+  title: string;
+  provider: string;
+  model: string | null;
+  is_archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessagesTable {
+  seq: Generated<number>;
+  id: string;
+  chat_id: string;
+  role: 'user' | 'assistant' | 'system' | 'tool';
+  content: string;
+  status: 'complete' | 'streaming' | 'stopped' | 'interrupted' | 'error';
+  metadata: string | null;
+  tool_calls: string | null;
+  tool_call_id: string | null;
+  created_at: string;
+}
+
+export interface ContextFilesTable {
+  id: string;
+  type: 'primary' | 'personal';
+  content: string;
+  version: number;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsageRecordsTable {
+  id: string;
+  chat_id: string | null;
+  message_id: string | null;
+  provider: string;
+  model: string;
+  input_tokens: number;
+  output_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_read_input_tokens: number;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  chats: ChatsTable;
+  messages: MessagesTable;
+  context_files: ContextFilesTable;
+  usage_records: UsageRecordsTable;
+  settings: SettingsTable;
+}

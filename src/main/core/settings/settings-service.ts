@@ -1,0 +1,35 @@
+import type { SettingsDto } from '../../../shared/domain/dto';
+import type { SettingsRepository } from '../db/settings-repository';
+
+export const DEFAULT_SETTINGS: SettingsDto = {
+  model: null,
+  maxChats: 500,
+  language: 'system',
+};
+
+export class SettingsService {
+  constructor(private readonly repo: SettingsRepository) {}
+
+  async get(): Promise<SettingsDto> {
+    const stored = await this.repo.all();
+    // Unknown or malformed stored values fall back to defaults rather than breaking start-up.
+    return {
+      model: typeof stored.model === 'string' ? stored.model : DEFAULT_SETTINGS.model,
+      maxChats:
+        typeof stored.maxChats === 'number' && Number.isInteger(stored.maxChats) && stored.maxChats > 0
+          ? stored.maxChats
+          : DEFAULT_SETTINGS.maxChats,
+      language:
+        stored.language === 'en' || stored.language === 'ru' || stored.language === 'system'
+          ? stored.language
+          : DEFAULT_SETTINGS.language,
+    };
+  }
+
+  async update(patch: Partial<SettingsDto>): Promise<SettingsDto> {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) await this.repo.set(key, value);
+    }
+    return this.get();
+  }
+}
