@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-server';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface HarnessProcess {
+  url: string;
+  dataDir: string;
+  /** Stops the harness (SIGTERM) and starts a new one on the same data folder: an app restart. */
+  restart(): Promise<string>;
+}
+
+async function launchHarness(dataDir: string, fakeUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(root, 'out-harness/cli.mjs'), '--port', '0', '--data-dir', dataDir, '--secrets', 'memory'], {
+    cwd: root,
+    env: { ...process.env, ANTHROPIC_BASE_URL: fakeUrl, ANTHROPIC_API_KEY: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`harness did not start in 15 s:\n${stderr}`)), 15_000);
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        ready(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`harness exited with ${code}:\n${stderr}`));
+    });
+  });
+  return { url, child };
+}
+
+async function stopHarness(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export const test = base.extend<{ harness: HarnessProcess }, { fake: FakeAnthropic }>({
+  fake: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const fake = await startFakeAnthropic();
+      await use(fake);
+      await fake.close();
+    },
+    { scope: 'worker' },
+  ],
+  harness: async ({ fake }, use) => {
+    fake.reset();
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+    let current = await launchHarness(dataDir, fake.url);
+    await use({
+      get url() {
+        return current.url;
+      },
+      dataDir,
+      async restart() {
+        await stopHarness(current.child);
+        current = await launchHarness(dataDir, fake.url);
+        return current.url;
+      },
+    });
+    await stopHarness(current.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Opens Settings, saves the key, and comes back to the chat list. */
+export async function saveApiKey(page: Page, key = 'sk-ant-e2e-test-key-0001'): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).or(page.getByRole('button', { name: 'Settings' })).first().click();
+  await page.getByLabel('API key', { exact: true }).fill(key);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText(key.slice(-4))).toBeVisible();
+}
