@@ -64,7 +64,7 @@ test('opens the Parley window on the app:// origin with the chat UI', async () =
 
 test('the page gets window.api and no Node', async () => {
   const globals = await page.evaluate(() => {
-    const w = window as unknown as Record<string, unknown>;
+    const w = globalThis as unknown as Record<string, unknown>; // the page's window
     return { api: typeof w.api, require: typeof w.require, process: typeof w.process, module: typeof w.module };
   });
   expect(globals).toEqual({ api: 'object', require: 'undefined', process: 'undefined', module: 'undefined' });
@@ -72,7 +72,7 @@ test('the page gets window.api and no Node', async () => {
 
 test('a call through window.api reaches the core and comes back as a Result', async () => {
   const result = await page.evaluate(async () => {
-    const api = (window as unknown as { api: { chats: { list: () => Promise<{ ok: boolean }> } } }).api;
+    const api = (globalThis as unknown as { api: { chats: { list: () => Promise<{ ok: boolean }> } } }).api;
     return api.chats.list();
   });
   expect(result).toMatchObject({ ok: true });

@@ -83,7 +83,8 @@ test.describe('the first chat', () => {
 
     await composer.press('Enter');
     await expect(page.getByRole('log', { name: 'Messages' }).locator('[data-role="user"]')).toHaveText(/line one\s+line two/);
-    expect(fake.messageRequests()).toHaveLength(1);
+    await expect.poll(() => fake.messageRequests().length).toBe(1);
+    expect((fake.messageRequests()[0]!.body as { messages: unknown[] }).messages).toEqual([{ role: 'user', content: 'line one\nline two' }]);
   });
 
   test('Send is disabled for blank input', async ({ page, harness }) => {

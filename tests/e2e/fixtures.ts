@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-server';
 
-const root = resolve(import.meta.dirname, '../..');
+const root = resolve(__dirname, '../..');
 
 export interface HarnessProcess {
   url: string;

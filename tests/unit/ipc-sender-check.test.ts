@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
 vi.mock('electron', () => ({
   ipcMain: {
-    handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => handlers.set(channel, handler),
+    handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) =>
+      handlers.set(channel, handler),
     removeHandler: (channel: string) => handlers.delete(channel),
   },
 }));
@@ -17,8 +18,15 @@ type Win = Parameters<typeof isTrustedSender>[1];
 
 const TRUSTED = ['app://parley'];
 
-function frame(url: string, opts: { processId?: number; routingId?: number; parent?: unknown; detached?: boolean } = {}) {
-  return { url, processId: opts.processId ?? 1, routingId: opts.routingId ?? 1, parent: opts.parent ?? null, detached: opts.detached ?? false };
+interface FrameOptions {
+  processId?: number;
+  routingId?: number;
+  parent?: unknown;
+  detached?: boolean;
+}
+
+function frame(url: string, { processId = 1, routingId = 1, parent = null, detached = false }: FrameOptions = {}) {
+  return { url, processId, routingId, parent, detached };
 }
 
 function fakeWindow(mainFrameUrl = 'app://parley/index.html', id = 7) {
@@ -36,7 +44,9 @@ function fakeWindow(mainFrameUrl = 'app://parley/index.html', id = 7) {
   return { win, sent, asWindow: win as unknown as Win };
 }
 
-function eventFrom(win: ReturnType<typeof fakeWindow>['win'], senderFrame: unknown, senderId = win.webContents.id) {
+type FakeWin = ReturnType<typeof fakeWindow>['win'];
+
+function eventFrom(win: FakeWin, senderFrame: unknown, senderId = win.webContents.id) {
   return { sender: { id: senderId }, senderFrame } as unknown as Parameters<typeof isTrustedSender>[0];
 }
 
@@ -54,13 +64,13 @@ describe('isTrustedSender', () => {
   });
 
   it.each([
-    ['a subframe', (win: ReturnType<typeof fakeWindow>['win']) => eventFrom(win, frame('app://parley/x', { routingId: 2, parent: {} }))],
-    ['another frame of the same process', (win: ReturnType<typeof fakeWindow>['win']) => eventFrom(win, frame('app://parley/x', { routingId: 2 }))],
-    ['another webContents', (win: ReturnType<typeof fakeWindow>['win']) => eventFrom(win, frame('app://parley/index.html'), 99)],
-    ['a page that navigated away', (win: ReturnType<typeof fakeWindow>['win']) => eventFrom(win, frame('https://evil.example/'))],
-    ['a look-alike scheme', (win: ReturnType<typeof fakeWindow>['win']) => eventFrom(win, frame('app://parley.evil/index.html'))],
-    ['a frame that is gone', (win: ReturnType<typeof fakeWindow>['win']) => eventFrom(win, null)],
-    ['a detached frame', (win: ReturnType<typeof fakeWindow>['win']) => eventFrom(win, frame('app://parley/index.html', { detached: true }))],
+    ['a subframe', (win: FakeWin) => eventFrom(win, frame('app://parley/x', { routingId: 2, parent: {} }))],
+    ['another frame of the same process', (win: FakeWin) => eventFrom(win, frame('app://parley/x', { routingId: 2 }))],
+    ['another webContents', (win: FakeWin) => eventFrom(win, frame('app://parley/index.html'), 99)],
+    ['a page that navigated away', (win: FakeWin) => eventFrom(win, frame('https://evil.example/'))],
+    ['a look-alike scheme', (win: FakeWin) => eventFrom(win, frame('app://parley.evil/index.html'))],
+    ['a frame that is gone', (win: FakeWin) => eventFrom(win, null)],
+    ['a detached frame', (win: FakeWin) => eventFrom(win, frame('app://parley/index.html', { detached: true }))],
   ])('refuses %s', (_what, makeEvent) => {
     const { win, asWindow } = fakeWindow();
     expect(isTrustedSender(makeEvent(win), asWindow, TRUSTED)).toBe(false);
@@ -76,7 +86,12 @@ describe('isTrustedSender', () => {
 
   it('refuses when reading the frame throws (render frame disposed)', () => {
     const { win, asWindow } = fakeWindow();
-    const disposed = { get url(): string { throw new Error('Render frame was disposed'); }, processId: 1, routingId: 1, parent: null, detached: false };
+    const disposed = {
+      ...frame('app://parley/index.html'),
+      get url(): string {
+        throw new Error('Render frame was disposed');
+      },
+    };
     expect(isTrustedSender(eventFrom(win, disposed), asWindow, TRUSTED)).toBe(false);
   });
 });
@@ -106,7 +121,10 @@ describe('registerIpcHandlers', () => {
 
   it('turns a throwing core into an internal error instead of a rejected invoke', async () => {
     const { win, asWindow } = fakeWindow();
-    registerIpcHandlers({ handle: async () => { throw new Error('boom'); } }, () => asWindow, TRUSTED);
+    const handle = async (): Promise<never> => {
+      throw new Error('boom');
+    };
+    registerIpcHandlers({ handle }, () => asWindow, TRUSTED);
     const result = await handlers.get('chats:list')!(eventFrom(win, frame('app://parley/index.html')), {});
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'boom' } });
   });

@@ -61,6 +61,12 @@ describe('the app:// request handler', () => {
     expect(await response.text()).toContain('<title>Parley</title>');
   });
 
+  it('answers a missing asset with 404, not with HTML', async () => {
+    const response = await get('app://parley/assets/missing.js');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+  });
+
   it('refuses traversal with 403 and never returns the outside file', async () => {
     const response = await get('app://parley/..%2fsecret.txt');
     expect(response.status).toBe(403);

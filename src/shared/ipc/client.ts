@@ -11,7 +11,8 @@ export interface Transport {
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type VerbOf<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;
 
-type Method<C extends Channel> = {} extends InputOf<C>
+/** Channels whose input is all optional can be called with no argument. */
+type Method<C extends Channel> = Record<string, never> extends InputOf<C>
   ? (input?: InputOf<C>) => Promise<Result<OutputOf<C>>>
   : (input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
 

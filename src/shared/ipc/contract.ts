@@ -57,7 +57,7 @@ export const contract = {
   'settings:update': {
     input: z
       .object({
-        model: z.string().trim().min(1).max(100).regex(/^[a-z0-9][a-z0-9.\-]*$/).nullable().optional(),
+        model: z.string().trim().min(1).max(100).regex(/^[a-z0-9][a-z0-9.-]*$/).nullable().optional(),
         maxChats: z.number().int().min(1).max(100_000).optional(),
         language: z.enum(['system', 'en', 'ru']).optional(),
       })

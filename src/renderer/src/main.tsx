@@ -1,0 +1,35 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import i18next, { applyLanguage } from './i18n';
+import { hasApi } from './api';
+import { App } from './App';
+import { useAppStore } from './store';
+import { startStreamPump } from './store/stream-pump';
+import './styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+
+if (!hasApi) {
+  // No preload/harness bridge: say so plainly rather than render an app whose every call would fail.
+  root.render(
+    <main className="fatal" role="alert">
+      <p>{i18next.t('app.noBridge')}</p>
+    </main>,
+  );
+} else {
+  // Subscribed here, once for the page's life, not in a component: StrictMode and route changes would
+  // otherwise subscribe and unsubscribe around in-flight streams.
+  startStreamPump();
+  const store = useAppStore.getState();
+  void store.loadSettings();
+  void store.loadChats();
+  // "System" language follows the OS, including when the user changes it while Parley runs.
+  window.addEventListener('languagechange', () => {
+    void applyLanguage(useAppStore.getState().settings?.language ?? 'system');
+  });
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,79 @@
+import type { Language, ModelsDto, SecretStatusDto, SettingsDto } from '../../../shared/domain/dto';
+import type { AppErrorData } from '../../../shared/domain/errors';
+import { api } from '../api';
+import { applyLanguage } from '../i18n';
+import type { SliceCreator } from './types';
+
+export interface SettingsSlice {
+  settings: SettingsDto | null;
+  models: ModelsDto | null;
+  /** What the renderer may know about the API key: never the key itself. */
+  secretStatus: SecretStatusDto | null;
+  /** The first failure while loading settings, models or key status (the page shows it). */
+  settingsError: AppErrorData | null;
+  loadSettings: () => Promise<void>;
+  /** Each returns null on success or the error to show next to the control that caused it. */
+  setModel: (model: string | null) => Promise<AppErrorData | null>;
+  setLanguage: (language: Language) => Promise<AppErrorData | null>;
+  saveApiKey: (apiKey: string) => Promise<AppErrorData | null>;
+  clearApiKey: () => Promise<AppErrorData | null>;
+}
+
+export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
+  settings: null,
+  models: null,
+  secretStatus: null,
+  settingsError: null,
+
+  async loadSettings() {
+    const [settings, models, secrets] = await Promise.all([
+      api.settings.get(),
+      api.models.list(),
+      api.secrets.status(),
+    ]);
+    set({
+      settings: settings.ok ? settings.value : null,
+      models: models.ok ? models.value : null,
+      secretStatus: secrets.ok ? secrets.value : null,
+      settingsError: [settings, models, secrets].find((r) => !r.ok)?.error ?? null,
+    });
+    if (settings.ok) await applyLanguage(settings.value.language);
+  },
+
+  async setModel(model) {
+    const result = await api.settings.update({ model });
+    if (!result.ok) return result.error;
+    set({ settings: result.value });
+    // effectiveModel depends on the setting; ask main rather than re-deriving its rules here.
+    const models = await api.models.list();
+    if (models.ok) set({ models: models.value });
+    return null;
+  },
+
+  async setLanguage(language) {
+    // Switch the UI at once (it is what the user asked for) and persist behind it.
+    const previous = get().settings?.language ?? 'system';
+    await applyLanguage(language);
+    const result = await api.settings.update({ language });
+    if (!result.ok) {
+      await applyLanguage(previous); // not saved: do not leave the UI in a language that will not stick
+      return result.error;
+    }
+    set({ settings: result.value });
+    return null;
+  },
+
+  async saveApiKey(apiKey) {
+    const result = await api.secrets.setApiKey({ apiKey });
+    if (!result.ok) return result.error;
+    set({ secretStatus: result.value });
+    return null;
+  },
+
+  async clearApiKey() {
+    const result = await api.secrets.clearApiKey();
+    if (!result.ok) return result.error;
+    set({ secretStatus: result.value });
+    return null;
+  },
+});

@@ -1,0 +1,42 @@
+import { api } from '../api';
+import type { DeltaBatch } from './messages-slice';
+import { useAppStore } from './index';
+
+/**
+ * Connects `chat:event` to the store. Main already coalesces deltas to about one per 16 ms, but two
+ * streams, or a busy main thread, can still deliver several per frame; each store update re-renders the
+ * growing message, so text is buffered and applied at most once per animation frame.
+ * Lifecycle events (start/end/error) flush the buffer first so text is never applied after its end.
+ * A hidden window gets no animation frames; its text waits in the buffer until it is shown or the stream ends.
+ */
+export function startStreamPump(): () => void {
+  let buffer: { chatId: string; messageId: string; text: string }[] = [];
+  let frame: number | null = null;
+
+  const flush = () => {
+    if (frame !== null) cancelAnimationFrame(frame);
+    frame = null;
+    if (buffer.length === 0) return;
+    const batch: DeltaBatch = buffer;
+    buffer = [];
+    useAppStore.getState().applyDeltas(batch);
+  };
+
+  const unsubscribe = api.events.onStream((event) => {
+    if (event.type === 'content_delta') {
+      const last = buffer.at(-1);
+      // Merge consecutive deltas for one message so a frame does one string concat per message.
+      if (last && last.messageId === event.messageId) last.text += event.delta;
+      else buffer.push({ chatId: event.chatId, messageId: event.messageId, text: event.delta });
+      frame ??= requestAnimationFrame(flush);
+      return;
+    }
+    flush();
+    useAppStore.getState().applyStreamEvent(event);
+  });
+
+  return () => {
+    flush();
+    unsubscribe();
+  };
+}
