@@ -44,6 +44,26 @@ test.describe('the first chat', () => {
     await expect(reply).toHaveAttribute('data-status', 'stopped');
   });
 
+  test('a reload in the middle of an answer picks the stream up without doubling any text', async ({ page, harness, fake }) => {
+    const answer = Array.from({ length: 120 }, (_, i) => `w${i}`).join(' ');
+    fake.setScenario({ kind: 'text', text: answer, chunkSize: 4, delayMs: 25 });
+    await page.goto(harness.url);
+    await saveApiKey(page);
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.getByRole('textbox', { name: 'Message' }).fill('Count');
+    await page.keyboard.press('Enter');
+    const reply = page.getByRole('log', { name: 'Messages' }).locator('[data-role="assistant"]');
+    await expect(reply).toContainText('w10');
+    await page.reload();
+    await expect(reply).toHaveAttribute('data-status', 'streaming');
+    await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+    await expect(reply).toHaveAttribute('data-status', 'complete', { timeout: 20_000 });
+    await expect(reply).toContainText(answer);
+    const shown = await reply.innerText();
+    expect(shown.split('w10 ').length).toBe(2);
+    expect(shown.split('w119').length).toBe(2);
+  });
+
   test('a finished answer is saved complete, and raw HTML in it is never rendered', async ({ page, harness, fake }) => {
     fake.setScenario({ kind: 'text', text: 'Done. <img src=x onerror="window.__pwned=1"> <b>not bold</b> and `code`.' });
     await page.goto(harness.url);

@@ -105,6 +105,12 @@ describe('chat:send streaming', () => {
     const deltas = ofType(t.events, 'content_delta').filter((e) => e.streamId === sent.streamId);
     expect(deltas.map((e) => e.delta).join('')).toBe(text);
     expect(deltas.length).toBeLessThan(text.length / 10);
+    let offset = 0;
+    for (const delta of deltas) {
+      expect(delta.offset).toBe(offset);
+      offset += delta.delta.length;
+    }
+    expect(t.events.at(-1)).toMatchObject({ type: 'message_end', content: text });
   });
 
   it('keeps the text on disk close behind what arrived while streaming', async () => {

@@ -23,7 +23,7 @@ export interface MessageMetadata {
   cacheCreationInputTokens?: number;
   cacheReadInputTokens?: number;
   stopReason?: string | null;
-  error?: { code: ErrorCode; detail: string };
+  error?: { code: ErrorCode; detail: string; retryAfterSeconds?: number };
 }
 
 export interface MessageDto {
@@ -93,7 +93,8 @@ export interface StreamEndMetadata {
 /** The one stream vocabulary, shared by the Electron and harness transports. */
 export type StreamEvent =
   | { streamId: string; chatId: string; type: 'message_start'; messageId: string }
-  | { streamId: string; chatId: string; type: 'content_delta'; messageId: string; delta: string }
+  /** `offset` is where `delta` starts in the answer's text, so a page that loaded the text mid-stream can line up. */
+  | { streamId: string; chatId: string; type: 'content_delta'; messageId: string; delta: string; offset: number }
   | {
       streamId: string;
       chatId: string;
@@ -101,6 +102,8 @@ export type StreamEvent =
       messageId: string;
       status: 'complete' | 'stopped' | 'interrupted';
       metadata: StreamEndMetadata | null;
+      /** The final text as saved: the renderer's copy is replaced by it. */
+      content: string;
     }
   | {
       streamId: string;
@@ -111,4 +114,6 @@ export type StreamEvent =
       detail: string;
       retryable: boolean;
       retryAfterSeconds?: number;
+      /** The partial text kept with the error. */
+      content: string;
     };

@@ -9,12 +9,10 @@ import type {
   SettingsDto,
   StreamEvent,
 } from '../domain/dto';
+import { API_KEY_MAX, API_KEY_MIN, CONTEXT_MAX, MESSAGE_MAX, TITLE_MAX } from '../domain/limits';
 
 const id = z.uuid();
 const empty = z.object({}).strict().optional().default({});
-export const TITLE_MAX = 255;
-export const MESSAGE_MAX = 100_000;
-export const API_KEY_MAX = 512;
 
 const title = z.string().trim().min(1).max(TITLE_MAX);
 
@@ -68,7 +66,7 @@ export const contract = {
   'secrets:status': { input: empty, output: out<SecretStatusDto>() },
   'secrets:setApiKey': {
     input: z
-      .object({ apiKey: z.string().trim().min(8).max(API_KEY_MAX).regex(/^\S+$/, 'No spaces in an API key') })
+      .object({ apiKey: z.string().trim().min(API_KEY_MIN).max(API_KEY_MAX).regex(/^\S+$/, 'No spaces in an API key') })
       .strict(),
     output: out<SecretStatusDto>(),
   },
@@ -79,7 +77,7 @@ export const contract = {
   },
   'context:update': {
     input: z
-      .object({ type: z.enum(['primary', 'personal']), content: z.string().max(1_000_000) })
+      .object({ type: z.enum(['primary', 'personal']), content: z.string().max(CONTEXT_MAX) })
       .strict(),
     output: out<ContextFileDto>(),
   },

@@ -124,7 +124,8 @@ export class StreamService {
     const writer = new StreamWriter({
       messageId: stream.messageId,
       messages: deps.messages,
-      emitDelta: (delta) => this.emit({ streamId: stream.streamId, chatId: stream.chatId, type: 'content_delta', messageId: stream.messageId, delta }),
+      emitDelta: (delta, offset) =>
+        this.emit({ streamId: stream.streamId, chatId: stream.chatId, type: 'content_delta', messageId: stream.messageId, delta, offset }),
       deltaFlushMs: deps.deltaFlushMs,
       persistEveryMs: deps.persistEveryMs,
       logger: deps.logger,
@@ -144,20 +145,27 @@ export class StreamService {
         } else if (event.type === 'end') stopReason = event.stopReason;
       }
       const metadata: StreamEndMetadata = { model: usage.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, stopReason, cacheCreationInputTokens: usage.cacheCreationInputTokens, cacheReadInputTokens: usage.cacheReadInputTokens };
-      await this.finish(stream, writer, 'complete', metadata, usage.started);
-      this.emit({ streamId: stream.streamId, chatId: stream.chatId, type: 'message_end', messageId: stream.messageId, status: 'complete', metadata });
+      const content = await this.finish(stream, writer, 'complete', metadata, usage.started);
+      this.emit({ streamId: stream.streamId, chatId: stream.chatId, type: 'message_end', messageId: stream.messageId, status: 'complete', metadata, content });
     } catch (error) {
       if (error instanceof AbortedError || stream.controller.signal.aborted) {
         const status = stream.reason === 'shutdown' ? 'interrupted' : 'stopped';
         const metadata: StreamEndMetadata = { model: usage.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, stopReason: null };
-        await this.finish(stream, writer, status, metadata, usage.started);
-        this.emit({ streamId: stream.streamId, chatId: stream.chatId, type: 'message_end', messageId: stream.messageId, status, metadata });
+        const content = await this.finish(stream, writer, status, metadata, usage.started);
+        this.emit({ streamId: stream.streamId, chatId: stream.chatId, type: 'message_end', messageId: stream.messageId, status, metadata, content });
         return;
       }
       const failure = error instanceof ProviderError ? error : new ProviderError('internal', String(error), false);
       if (!(error instanceof ProviderError)) deps.logger.error('stream failed', { error: String(error) });
-      const metadata: MessageMetadata = { model: usage.model, error: { code: failure.code, detail: failure.detail } };
-      await this.finish(stream, writer, 'error', metadata, usage.started);
+      const metadata: MessageMetadata = {
+        model: usage.model,
+        error: {
+          code: failure.code,
+          detail: failure.detail,
+          ...(failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
+        },
+      };
+      const content = await this.finish(stream, writer, 'error', metadata, usage.started);
       this.emit({
         streamId: stream.streamId,
         chatId: stream.chatId,
@@ -167,6 +175,7 @@ export class StreamService {
         detail: failure.detail,
         retryable: failure.retryable,
         ...(failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
+        content,
       });
     }
   }
@@ -178,7 +187,7 @@ export class StreamService {
     status: 'complete' | 'stopped' | 'interrupted' | 'error',
     metadata: MessageMetadata,
     billed: boolean,
-  ): Promise<void> {
+  ): Promise<string> {
     const { db, messages, chatRepo, usage, clock, logger } = this.deps;
     const content = await writer.close();
     const now = clock.now();
@@ -208,6 +217,7 @@ export class StreamService {
       // The chat may have been deleted mid-answer; nothing is left to save then.
       logger.warn('could not finish a streamed message', { messageId: stream.messageId, error: String(error) });
     }
+    return content;
   }
 
   private emit(event: StreamEvent): void {

@@ -9,6 +9,8 @@ import type { Logger } from '../logger';
 export class StreamWriter {
   private content = '';
   private pending = '';
+  /** Length of the text already sent to the renderer. */
+  private sent = 0;
   private dirty = false;
   private closed = false;
   private emitTimer: NodeJS.Timeout | null = null;
@@ -20,7 +22,7 @@ export class StreamWriter {
     private readonly options: {
       messageId: string;
       messages: MessageRepository;
-      emitDelta: (delta: string) => void;
+      emitDelta: (delta: string, offset: number) => void;
       deltaFlushMs: number;
       persistEveryMs: number;
       logger: Logger;
@@ -57,8 +59,10 @@ export class StreamWriter {
     this.emitTimer = null;
     if (!this.pending) return;
     const delta = this.pending;
+    const offset = this.sent;
     this.pending = '';
-    this.options.emitDelta(delta);
+    this.sent += delta.length;
+    this.options.emitDelta(delta, offset);
   }
 
   private persist(): void {

@@ -25,7 +25,8 @@ export interface ActiveStream {
   messageId: string;
 }
 
-export type DeltaBatch = ReadonlyArray<{ chatId: string; messageId: string; text: string }>;
+/** `offset` is where `text` starts in the answer (from main), so text loaded from disk mid-stream lines up. */
+export type DeltaBatch = ReadonlyArray<{ chatId: string; messageId: string; text: string; offset: number }>;
 export type LifecycleEvent = Exclude<StreamEvent, { type: 'content_delta' }>;
 
 export interface MessagesSlice {
@@ -61,7 +62,14 @@ const emptyConversation: Conversation = {
  */
 interface EarlyStreamData {
   content: string;
-  end?: { status: MessageDto['status']; metadata: MessageMetadata | null };
+  end?: { status: MessageDto['status']; metadata: MessageMetadata | null; content: string };
+}
+
+/** Places streamed text at its offset: text already held (loaded from disk) is not appended twice. */
+function placeText(current: string, text: string, offset: number): string {
+  if (offset + text.length <= current.length) return current;
+  // A gap (offset past what we hold) cannot be filled here; message_end brings the full text.
+  return offset <= current.length ? current.slice(0, offset) + text : current + text;
 }
 
 export function selectStreamForChat(state: AppState, chatId: string): ActiveStream | undefined {
@@ -166,18 +174,18 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
     applyDeltas(batch) {
       if (batch.length === 0) return;
       const conversations = { ...get().conversations };
-      for (const { chatId, messageId, text } of batch) {
+      for (const { chatId, messageId, text, offset } of batch) {
         const conversation = conversations[chatId];
         const index = conversation?.messages.findIndex((m) => m.id === messageId) ?? -1;
         if (!conversation || index < 0) {
           // Not loaded at all: the transcript on disk has it when the chat is opened. Loaded but not
           // yet inserted: the send reply is still in flight, keep the text for it.
-          if (conversation) early.set(messageId, { content: (early.get(messageId)?.content ?? '') + text });
+          if (conversation) early.set(messageId, { content: placeText(early.get(messageId)?.content ?? '', text, offset) });
           continue;
         }
         const messages = conversation.messages.slice();
         const message = messages[index]!;
-        messages[index] = { ...message, content: message.content + text };
+        messages[index] = { ...message, content: placeText(message.content, text, offset) };
         conversations[chatId] = { ...conversation, messages };
       }
       set({ conversations });
@@ -195,8 +203,18 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
         case 'error': {
           const end: NonNullable<EarlyStreamData['end']> =
             event.type === 'message_end'
-              ? { status: event.status, metadata: event.metadata }
-              : { status: 'error', metadata: { error: { code: event.code, detail: event.detail } } };
+              ? { status: event.status, metadata: event.metadata, content: event.content }
+              : {
+                  status: 'error',
+                  metadata: {
+                    error: {
+                      code: event.code,
+                      detail: event.detail,
+                      ...(event.retryAfterSeconds !== undefined ? { retryAfterSeconds: event.retryAfterSeconds } : {}),
+                    },
+                  },
+                  content: event.content,
+                };
           set({ streams: withoutStream(streamId) });
           if (event.type === 'error' && event.retryAfterSeconds !== undefined) {
             set((state) => ({ retryAfter: { ...state.retryAfter, [messageId]: event.retryAfterSeconds! } }));
@@ -204,10 +222,11 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
           const applied = updateMessage(chatId, messageId, (m) => ({
             ...m,
             status: end.status,
+            content: end.content,
             metadata: { ...(m.metadata ?? {}), ...(end.metadata ?? {}) },
           }));
           if (!applied && get().conversations[chatId]) {
-            early.set(messageId, { content: early.get(messageId)?.content ?? '', end });
+            early.set(messageId, { content: end.content, end });
           }
           // Main may have retitled the chat or bumped its updatedAt; the list is small, refresh it.
           void get().loadChats();

@@ -10,7 +10,7 @@ import { useAppStore } from './index';
  * A hidden window gets no animation frames; its text waits in the buffer until it is shown or the stream ends.
  */
 export function startStreamPump(): () => void {
-  let buffer: { chatId: string; messageId: string; text: string }[] = [];
+  let buffer: { chatId: string; messageId: string; text: string; offset: number }[] = [];
   let frame: number | null = null;
 
   const flush = () => {
@@ -24,10 +24,14 @@ export function startStreamPump(): () => void {
 
   const unsubscribe = api.events.onStream((event) => {
     if (event.type === 'content_delta') {
+      // A page opened mid-stream (a reload) learns of the stream from its deltas, so Stop still works.
+      if (!useAppStore.getState().streams[event.streamId]) {
+        useAppStore.getState().applyStreamEvent({ ...event, type: 'message_start' });
+      }
       const last = buffer.at(-1);
       // Merge consecutive deltas for one message so a frame does one string concat per message.
-      if (last && last.messageId === event.messageId) last.text += event.delta;
-      else buffer.push({ chatId: event.chatId, messageId: event.messageId, text: event.delta });
+      if (last && last.messageId === event.messageId && last.offset + last.text.length === event.offset) last.text += event.delta;
+      else buffer.push({ chatId: event.chatId, messageId: event.messageId, text: event.delta, offset: event.offset });
       frame ??= requestAnimationFrame(flush);
       return;
     }

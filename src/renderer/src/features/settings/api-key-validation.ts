@@ -1,10 +1,6 @@
-/**
- * The same rules as the `secrets:setApiKey` schema, checked here first so the message can be specific.
- * Copied, not imported: contract.ts builds zod schemas at module load, which would pull zod into the
- * renderer bundle. Main re-validates regardless; if the numbers drift, its `invalid_input` still shows.
- */
-const API_KEY_MIN = 8;
-const API_KEY_MAX = 512;
+import { API_KEY_MAX, API_KEY_MIN } from '../../../../shared/domain/limits';
+
+/** The same rules as the `secrets:setApiKey` schema, checked here first so the message can be specific. */
 
 export type ApiKeyProblem = 'tooShort' | 'tooLong' | 'hasSpaces';
 
