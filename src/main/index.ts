@@ -6,7 +6,7 @@ import { consoleLogger } from './core/logger';
 import { chooseSecretStore } from './core/secrets/choose-store';
 import { KeytarSecretStore } from './core/secrets/keytar-store';
 import { APP_ENTRY_URL, rendererDevUrl, trustedOriginsFor } from './electron/app-origin';
-import { registerIpcHandlers, streamEventSender } from './electron/ipc-transport';
+import { registerIpcHandlers, eventSender } from './electron/ipc-transport';
 import { installAppMenu } from './electron/menu';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { SafeStorageSecretStore } from './electron/secrets';
@@ -64,7 +64,7 @@ async function start(): Promise<void> {
     new KeytarSecretStore(),
     new SafeStorageSecretStore(join(dataDir, 'secrets.json')),
   ]);
-  core = await createCore({ dataDir, secretStore, env: process.env, emit: streamEventSender(() => mainWindow) });
+  core = await createCore({ dataDir, secretStore, env: process.env, emit: eventSender(() => mainWindow) });
   registerIpcHandlers(core, () => mainWindow, trustedOrigins);
   openWindow();
 }

@@ -147,8 +147,10 @@ export interface FakeAnthropicOptions {
   port?: number;
   /** Only 127.0.0.1 is supported. */
   host?: '127.0.0.1';
-  /** Initial scenario(s). Default `{ kind: 'text' }`. */
+  /** Initial scenario(s) for streaming requests. Default `{ kind: 'text' }`. */
   scenario?: Scenario | Scenario[];
+  /** Initial scenario(s) for non-streaming requests (titles). Default `DEFAULT_COMPLETION`. */
+  completionScenario?: Scenario | Scenario[];
 }
 
 export interface FakeAnthropic {
@@ -157,8 +159,13 @@ export interface FakeAnthropic {
   readonly port: number;
   /** Every API request received (all paths outside `/__control/`), oldest first. */
   readonly requests: RecordedRequest[];
-  /** Recorded `POST /v1/messages` requests only. */
+  /** Recorded streaming `POST /v1/messages` requests only (the chat answers). */
   messageRequests(): RecordedRequest[];
+  /** Recorded non-streaming `POST /v1/messages` requests only (background work such as titles). */
+  completionRequests(): RecordedRequest[];
+  /** Like setScenario, for non-streaming requests: they have their own queue, so background
+   * requests never eat a chat test's scenarios. */
+  setCompletionScenario(scenario: Scenario | Scenario[]): void;
   /** One scenario for every following request, or a queue consumed one per `/v1/messages`
    * request whose last entry repeats. */
   setScenario(scenario: Scenario | Scenario[]): void;
@@ -180,6 +187,7 @@ export const DEFAULT_ANSWER =
   'Let me know if you need more.';
 
 export const DEFAULT_SCENARIO: TextScenario = { kind: 'text' };
+export const DEFAULT_COMPLETION: TextScenario = { kind: 'text', text: 'Fake chat title' };
 
 export const FAKE_MODELS: readonly { id: string; display_name: string; line: 'sonnet' | 'opus' | 'haiku' }[] = [
   { id: 'claude-sonnet-5-5', display_name: 'Claude Sonnet 5.5', line: 'sonnet' },
@@ -334,22 +342,38 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
 
   const requests: RecordedRequest[] = [];
   let queue: Scenario[] = [DEFAULT_SCENARIO];
+  let completionQueue: Scenario[] = [DEFAULT_COMPLETION];
   const sockets = new Set<Socket>();
   /** Pending sleeps: resolved early by close(). */
   const sleepers = new Map<NodeJS.Timeout, () => void>();
   let closing = false;
   let closePromise: Promise<void> | null = null;
 
-  function setQueue(scenario: Scenario | Scenario[]): void {
+  function checked(scenario: Scenario | Scenario[]): Scenario[] {
     const list = Array.isArray(scenario) ? [...scenario] : [scenario];
     for (const s of list) {
       const problem = validateScenario(s);
       if (problem) throw new Error(`Invalid scenario: ${problem}`);
     }
+    return list;
+  }
+
+  function setQueue(scenario: Scenario | Scenario[]): void {
+    const list = checked(scenario);
     queue = list.length > 0 ? list : [DEFAULT_SCENARIO];
   }
 
-  function nextScenario(): Scenario {
+  function setCompletionQueue(scenario: Scenario | Scenario[]): void {
+    const list = checked(scenario);
+    completionQueue = list.length > 0 ? list : [DEFAULT_COMPLETION];
+  }
+
+  function nextScenario(stream: boolean): Scenario {
+    if (!stream) {
+      const current = completionQueue[0] ?? DEFAULT_COMPLETION;
+      if (completionQueue.length > 1) completionQueue = completionQueue.slice(1);
+      return current;
+    }
     const current = queue[0] ?? DEFAULT_SCENARIO;
     if (queue.length > 1) queue = queue.slice(1);
     return current;
@@ -367,6 +391,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   }
 
   if (options.scenario) setQueue(options.scenario);
+  if (options.completionScenario) setCompletionQueue(options.completionScenario);
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -594,7 +619,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   }
 
   function handleControl(method: string, path: string, params: URLSearchParams, rawBody: string, res: ServerResponse): void {
-    if (method === 'POST' && path === '/__control/scenario') {
+    if (method === 'POST' && (path === '/__control/scenario' || path === '/__control/completion-scenario')) {
       let parsed: unknown;
       try {
         parsed = JSON.parse(rawBody);
@@ -610,7 +635,8 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
           return;
         }
       }
-      setQueue(list as Scenario[]);
+      if (path === '/__control/completion-scenario') setCompletionQueue(list as Scenario[]);
+      else setQueue(list as Scenario[]);
       sendJson(res, 200, { ok: true, queued: list.length });
       return;
     }
@@ -642,8 +668,8 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   }
 
   async function handleMessages(req: IncomingMessage, res: ServerResponse, body: MessagesBody): Promise<void> {
-    const scenario = nextScenario();
     const stream = body.stream === true;
+    const scenario = nextScenario(stream);
     const ctx: RequestContext = { closed: false };
     res.on('close', () => {
       ctx.closed = true;
@@ -800,6 +826,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   function reset(): void {
     requests.length = 0;
     queue = [DEFAULT_SCENARIO];
+    completionQueue = [DEFAULT_COMPLETION];
   }
 
   function close(): Promise<void> {
@@ -836,9 +863,15 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     url: `http://${host}:${port}`,
     port,
     requests,
-    messageRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages'),
+    messageRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages' && isStreamBody(r.body)),
+    completionRequests: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages' && !isStreamBody(r.body)),
     setScenario: setQueue,
+    setCompletionScenario: setCompletionQueue,
     reset,
     close,
   };
+}
+
+function isStreamBody(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { stream?: unknown }).stream === true;
 }

@@ -4,7 +4,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { StreamEvent } from '../../src/shared/domain/dto';
 import { createCore } from '../../src/main/core/app';
 import type { Core, CoreEnv } from '../../src/main/core/core-types';
 import type { Logger } from '../../src/main/core/logger';
@@ -53,7 +52,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     secretStore: options.secretStore,
     env: options.env,
     logger: options.logger,
-    emit: (event: StreamEvent) => sockets.forEach((socket) => send(socket, { kind: 'event', event: 'chat:event', payload: event })),
+    emit: (event, payload) => sockets.forEach((socket) => send(socket, { kind: 'event', event, payload })),
   });
 
   const rendererRoot = resolve(options.rendererDir);

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StreamEvent } from '../../src/shared/domain/dto';
+import type { AppEvent, StreamEvent } from '../../src/shared/domain/dto';
 import type { AppErrorData } from '../../src/shared/domain/errors';
 import type { Channel, InputOf, OutputOf } from '../../src/shared/ipc/contract';
 import { createCore, type CoreTestHooks } from '../../src/main/core/app';
-import type { Core, CoreEnv } from '../../src/main/core/core-types';
+import type { Core, CoreEnv, EmitEvent } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/logger';
 import { MemorySecretStore, type SecretStore } from '../../src/main/core/secrets/secret-store';
 
@@ -13,6 +13,7 @@ export interface TestCore {
   core: Core;
   dataDir: string;
   events: StreamEvent[];
+  appEvents: AppEvent[];
   secretStore: SecretStore;
   call<C extends Channel>(channel: C, input?: InputOf<C>): Promise<OutputOf<C>>;
   fail(channel: string, input?: unknown): Promise<AppErrorData>;
@@ -37,7 +38,13 @@ export async function startTestCore(
   if (options.apiKey !== null) await secretStore.set('anthropic-api-key', options.apiKey ?? 'sk-test-key-1234');
   const events: StreamEvent[] = [];
   const waiters = new Set<{ predicate: (e: StreamEvent) => boolean; resolve: (e: StreamEvent) => void }>();
-  const emit = (event: StreamEvent) => {
+  const appEvents: AppEvent[] = [];
+  const emit: EmitEvent = (name, payload) => {
+    if (name === 'app:event') {
+      appEvents.push(payload as AppEvent);
+      return;
+    }
+    const event = payload as StreamEvent;
     events.push(event);
     for (const waiter of waiters) {
       if (waiter.predicate(event)) {
@@ -67,6 +74,7 @@ export async function startTestCore(
     },
     dataDir,
     events,
+    appEvents,
     secretStore,
     async call(channel, input) {
       const result = await core.handle(channel, input ?? {});

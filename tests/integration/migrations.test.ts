@@ -82,6 +82,25 @@ describe('migrate', () => {
     db.close();
   });
 
+  it('0002 marks existing named chats as named by the person and adds drafts that follow their chat', () => {
+    const db = freshDb();
+    migrate(db, BUNDLED_MIGRATIONS.slice(0, 1));
+    const now = new Date().toISOString();
+    const insert = db.prepare('insert into chats (id, title, created_at, updated_at) values (?, ?, ?, ?)');
+    insert.run('named', 'Trip', now, now);
+    insert.run('unnamed', 'New Chat', now, now);
+    expect(migrate(db, BUNDLED_MIGRATIONS.slice(0, 2)).applied).toEqual(['0002_chat_experience']);
+    expect(db.prepare('select id, title_source from chats order by id').all()).toEqual([
+      { id: 'named', title_source: 'user' },
+      { id: 'unnamed', title_source: 'default' },
+    ]);
+    expect(() => db.prepare("update chats set title_source = 'magic'").run()).toThrow(/CHECK/);
+    db.prepare("insert into drafts values ('named', 'draft text', ?)").run(now);
+    db.prepare("delete from chats where id = 'named'").run();
+    expect(db.prepare('select count(*) n from drafts').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('applies only the pending migrations, in one transaction', () => {
     const db = freshDb();
     const base = [{ version: 1, name: '0001_a', sql: 'create table a (x integer) strict;' }];

@@ -40,7 +40,8 @@ const bad: [string, unknown][] = [
   ['settings:update', { maxChats: 'many' }],
   ['settings:update', { language: 'de' }],
   ['settings:update', { model: 'Claude Sonnet!' }],
-  ['settings:update', { theme: 'dark' }],
+  ['settings:update', { theme: 'sepia' }],
+  ['settings:update', { fontSize: 14 }],
   ['secrets:setApiKey', { apiKey: '' }],
   ['secrets:setApiKey', { apiKey: 'has a space in it' }],
   ['secrets:setApiKey', { apiKey: 'x'.repeat(513) }],
@@ -82,7 +83,7 @@ describe('router', () => {
 describe('settings, models and context', () => {
   it('has defaults and saves updates', async () => {
     t = await startTestCore();
-    expect(await t.call('settings:get', {})).toEqual({ model: null, maxChats: 500, language: 'system' });
+    expect(await t.call('settings:get', {})).toEqual({ model: null, maxChats: 500, language: 'system', theme: 'system' });
     expect(await t.call('settings:update', { language: 'ru', model: 'claude-opus-5-5' })).toMatchObject({ language: 'ru', model: 'claude-opus-5-5' });
     await t.restart();
     expect(await t.call('settings:get', {})).toMatchObject({ language: 'ru', model: 'claude-opus-5-5' });

@@ -56,7 +56,7 @@ describe('chat:send streaming', () => {
     expect((await t.call('chats:get', { id: chat.id })).model).toBe('claude-sonnet-5-5');
 
     const db = new Database(t.core.dbPath, { readonly: true });
-    expect(db.prepare('select chat_id, message_id, model, input_tokens, output_tokens from usage_records').all()).toEqual([
+    expect(db.prepare('select chat_id, message_id, model, input_tokens, output_tokens from usage_records where message_id is not null').all()).toEqual([
       { chat_id: chat.id, message_id: sent.assistantMessage.id, model: 'claude-sonnet-5-5', input_tokens: 21, output_tokens: 9 },
     ]);
     db.close();

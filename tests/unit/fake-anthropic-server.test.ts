@@ -139,7 +139,7 @@ describe('fake Anthropic server with the real SDK', () => {
   });
 
   it('answers non-streaming requests with a JSON Message and lists models', async () => {
-    fake.setScenario({ kind: 'text', text: 'A short title' });
+    fake.setCompletionScenario({ kind: 'text', text: 'A short title' });
     const c = client();
     const message = await c.messages.create({ model: MODEL, max_tokens: 20, messages: [{ role: 'user', content: 'x' }] });
     expect(message.content).toEqual([{ type: 'text', text: 'A short title', citations: null }]);
@@ -251,7 +251,10 @@ describe('fake Anthropic server with the real SDK', () => {
   });
 
   it('close() does not hang on open hanging requests', async () => {
-    const other = await startFakeAnthropic({ scenario: { kind: 'hang', sendHeaders: false } });
+    const other = await startFakeAnthropic({
+      scenario: { kind: 'hang', sendHeaders: false },
+      completionScenario: { kind: 'hang', sendHeaders: false },
+    });
     const c = new Anthropic({ apiKey: 'sk-test', baseURL: other.url, maxRetries: 0 });
     const pending = c.messages.create({ model: MODEL, max_tokens: 5, messages: [] }).then(
       () => 'resolved',

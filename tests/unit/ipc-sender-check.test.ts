@@ -10,7 +10,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { isTrustedSender, registerIpcHandlers, streamEventSender, REFUSED_SENDER } = await import(
+const { isTrustedSender, registerIpcHandlers, eventSender, REFUSED_SENDER } = await import(
   '../../src/main/electron/ipc-transport'
 );
 const { CHANNELS } = await import('../../src/shared/ipc/contract');
@@ -136,15 +136,15 @@ describe('registerIpcHandlers', () => {
   });
 });
 
-describe('streamEventSender', () => {
-  it('sends stream events on chat:event while the window lives, and drops them after', () => {
+describe('eventSender', () => {
+  it('sends events on their channel while the window lives, and drops them after', () => {
     const { win, sent, asWindow } = fakeWindow();
-    const emit = streamEventSender(() => asWindow);
+    const emit = eventSender(() => asWindow);
     const event = { streamId: 's', chatId: 'c', type: 'message_start' as const, messageId: 'm' };
-    emit(event);
+    emit('chat:event', event);
     win.destroyed = true;
-    emit(event);
+    emit('chat:event', event);
     expect(sent).toEqual([['chat:event', event]]);
-    expect(() => streamEventSender(() => null)(event)).not.toThrow();
+    expect(() => eventSender(() => null)('chat:event', event)).not.toThrow();
   });
 });

@@ -5,7 +5,10 @@ import { createAnthropicClient } from './ai/anthropic-client';
 import type { ClaudeClientFactory } from './ai/claude-client';
 import { ChatService } from './chat/chat-service';
 import { MessageService } from './chat/message-service';
+import { DraftService } from './chat/draft-service';
+import { StreamRunner } from './chat/stream-runner';
 import { StreamService } from './chat/stream-service';
+import { TitleService } from './chat/title-service';
 import { systemClock, type Clock } from './clock';
 import { ContextService } from './context/context-service';
 import type { Core, CoreOptions } from './core-types';
@@ -13,6 +16,7 @@ import { BUNDLED_MIGRATIONS } from './db/bundled-migrations';
 import { ChatRepository } from './db/chat-repository';
 import { createKysely, openSqlite, readSchemaVersion } from './db/connection';
 import { ContextRepository } from './db/context-repository';
+import { DraftRepository } from './db/draft-repository';
 import { MessageRepository } from './db/message-repository';
 import { DatabaseTooNewError, migrate } from './db/migrations';
 import { SettingsRepository } from './db/settings-repository';
@@ -60,24 +64,40 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
   const context = new ContextService(new ContextRepository(db), clock);
   const chats = new ChatService(db, chatRepo, settings, clock);
   const messages = new MessageService(messageRepo, chats);
+  const draftRepo = new DraftRepository(db);
+  const drafts = new DraftService(draftRepo, chats, clock);
+  const usageRepo = new UsageRepository(db);
+  const createClient = options.createClient ?? createAnthropicClient;
+  const baseURL = env.ANTHROPIC_BASE_URL || undefined;
+  const titles = new TitleService({ chats: chatRepo, usage: usageRepo, createClient, emit: options.emit, logger, clock, baseURL, maxRetries: options.maxRetries });
+  const runner = new StreamRunner({
+    db,
+    chatRepo,
+    messages: messageRepo,
+    usage: usageRepo,
+    createClient,
+    emit: options.emit,
+    logger,
+    clock,
+    baseURL,
+    maxRetries: options.maxRetries,
+    deltaFlushMs: options.deltaFlushMs ?? 16,
+    persistEveryMs: Math.min(options.persistEveryMs ?? 100, 250),
+  });
   const streams = new StreamService({
     db,
     chats,
     chatRepo,
     messages: messageRepo,
-    usage: new UsageRepository(db),
+    drafts: draftRepo,
     context,
     settings,
     secrets,
-    createClient: options.createClient ?? createAnthropicClient,
+    titles,
+    runner,
     emit: options.emit,
-    logger,
     clock,
-    baseURL: env.ANTHROPIC_BASE_URL || undefined,
     envModel: env.CLAUDE_MODEL || undefined,
-    maxRetries: options.maxRetries,
-    deltaFlushMs: options.deltaFlushMs ?? 16,
-    persistEveryMs: Math.min(options.persistEveryMs ?? 100, 250),
   });
 
   const interrupted = await messageRepo.interruptLeftoverStreams();
@@ -93,6 +113,11 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
       'messages:list': (input) => messages.page(input.chatId, input.limit, input.before),
       'chat:send': (input) => streams.send(input.chatId, input.content),
       'chat:stop': (input) => streams.stop(input.streamId),
+      'chat:regenerate': (input) => streams.regenerate(input.chatId),
+      'chat:edit': (input) => streams.edit(input.messageId, input.content),
+      'chat:continue': (input) => streams.continue(input.messageId),
+      'drafts:get': (input) => drafts.get(input.chatId),
+      'drafts:set': (input) => drafts.set(input.chatId, input.content),
       'settings:get': () => settings.get(),
       'settings:update': (input) => settings.update(input),
       'models:list': async () => ({

@@ -1,7 +1,9 @@
-import type { StreamEvent } from '../../shared/domain/dto';
+import type { EventMap } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/domain/errors';
 import type { SecretStore } from './secrets/secret-store';
 import type { Logger } from './logger';
+
+export type EmitEvent = <E extends keyof EventMap>(event: E, payload: EventMap[E]) => void;
 
 export interface CoreEnv {
   ANTHROPIC_API_KEY?: string | undefined;
@@ -15,8 +17,8 @@ export interface CoreOptions {
   /** Chosen by the shell: keychain, safeStorage fallback, or memory in tests. */
   secretStore: SecretStore;
   env?: CoreEnv;
-  /** Stream events for the renderer; the shell forwards them over IPC or WebSocket. */
-  emit: (event: StreamEvent) => void;
+  /** Events for the renderer (`chat:event` streams, `app:event` changes); the shell forwards them over IPC or WebSocket. */
+  emit: EmitEvent;
   logger?: Logger;
   /** Coalescing window for content deltas sent to the renderer (default 16 ms). */
   deltaFlushMs?: number;

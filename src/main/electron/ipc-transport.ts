@@ -1,8 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import type { StreamEvent } from '../../shared/domain/dto';
 import type { Result } from '../../shared/domain/errors';
-import { CHANNELS, EVENT_CHANNELS } from '../../shared/ipc/contract';
-import type { Core } from '../core/core-types';
+import { CHANNELS } from '../../shared/ipc/contract';
+import type { Core, EmitEvent } from '../core/core-types';
 import { isTrustedUrl } from './app-origin';
 
 export const REFUSED_SENDER: Result<never> = {
@@ -56,11 +55,11 @@ export function registerIpcHandlers(
   };
 }
 
-/** The core's `emit`: stream events go to the window's page if there is one alive to receive them. */
-export function streamEventSender(getWindow: () => BrowserWindow | null): (event: StreamEvent) => void {
-  return (event) => {
+/** The core's `emit`: events go to the window's page if there is one alive to receive them. */
+export function eventSender(getWindow: () => BrowserWindow | null): EmitEvent {
+  return (event, payload) => {
     const win = getWindow();
     if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
-    win.webContents.send(EVENT_CHANNELS.stream, event);
+    win.webContents.send(event, payload);
   };
 }

@@ -5,6 +5,7 @@ export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'interrupted'
 export type ContextType = 'primary' | 'personal';
 export type SecretSource = 'environment' | 'keychain' | 'safeStorage' | 'memory';
 export type Language = 'system' | 'en' | 'ru';
+export type Theme = 'system' | 'light' | 'dark';
 
 export interface ChatDto {
   id: string;
@@ -47,6 +48,7 @@ export interface SettingsDto {
   model: string | null;
   maxChats: number;
   language: Language;
+  theme: Theme;
 }
 
 export interface ModelsDto {
@@ -80,6 +82,26 @@ export interface SendResultDto {
   userMessage: MessageDto;
   assistantMessage: MessageDto;
 }
+
+/** What regenerate / retry / edit / continue return: the answer that is now streaming. */
+export interface StreamStartDto {
+  streamId: string;
+  /** The answer being written: a new message, or (continue) the same message growing. */
+  assistantMessage: MessageDto;
+  /** Edit only: the user message with its new text. */
+  userMessage?: MessageDto;
+  /** Messages deleted from the transcript to make room (the replaced answer; after an edit, everything after it). */
+  removedMessageIds: string[];
+}
+
+export interface DraftDto {
+  chatId: string;
+  content: string;
+  updatedAt: string | null;
+}
+
+/** Pushed when main changes a chat by itself (an automatic title, activity time). */
+export type AppEvent = { type: 'chat_updated'; chat: ChatDto };
 
 export interface StreamEndMetadata {
   model: string;

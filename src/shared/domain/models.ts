@@ -4,6 +4,9 @@
  */
 export const DEFAULT_MODEL = 'claude-sonnet-5-5';
 
+/** Small and fast: used in the background for chat titles. */
+export const TITLE_MODEL = 'claude-haiku-5-5';
+
 export interface ModelOption {
   id: string;
   label: string;

@@ -23,6 +23,8 @@ export type Api = {
   events: {
     /** Returns the unsubscribe function. */
     onStream(listener: (event: EventMap['chat:event']) => void): () => void;
+    /** Chats changed by main itself (automatic titles). Returns the unsubscribe function. */
+    onApp(listener: (event: EventMap['app:event']) => void): () => void;
   };
 };
 
@@ -35,6 +37,7 @@ export function createApi(transport: Transport): Api {
   }
   api.events = {
     onStream: (listener: (event: EventMap['chat:event']) => void) => transport.subscribe('chat:event', listener),
+    onApp: (listener: (event: EventMap['app:event']) => void) => transport.subscribe('app:event', listener),
   };
   return Object.freeze(api) as unknown as Api;
 }

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import type {
+  AppEvent,
   ChatDto,
   ContextFileDto,
+  DraftDto,
   MessagePage,
   ModelsDto,
   SecretStatusDto,
   SendResultDto,
   SettingsDto,
   StreamEvent,
+  StreamStartDto,
 } from '../domain/dto';
 import { API_KEY_MAX, API_KEY_MIN, CONTEXT_MAX, MESSAGE_MAX, TITLE_MAX } from '../domain/limits';
 
@@ -51,6 +54,21 @@ export const contract = {
     output: out<SendResultDto>(),
   },
   'chat:stop': { input: z.object({ streamId: id }).strict(), output: out<{ stopped: boolean }>() },
+  /** Replaces the chat's last answer (also "Retry" after an error) with a new one. */
+  'chat:regenerate': { input: z.object({ chatId: id }).strict(), output: out<StreamStartDto>() },
+  /** Rewrites a user message, deletes everything after it, and streams a new answer. */
+  'chat:edit': {
+    input: z.object({ messageId: id, content: z.string().trim().min(1).max(MESSAGE_MAX) }).strict(),
+    output: out<StreamStartDto>(),
+  },
+  /** Resumes a `stopped` or `interrupted` answer: the same message grows. */
+  'chat:continue': { input: z.object({ messageId: id }).strict(), output: out<StreamStartDto>() },
+  'drafts:get': { input: z.object({ chatId: id }).strict(), output: out<DraftDto>() },
+  /** An empty draft is deleted. */
+  'drafts:set': {
+    input: z.object({ chatId: id, content: z.string().max(MESSAGE_MAX) }).strict(),
+    output: out<DraftDto>(),
+  },
   'settings:get': { input: empty, output: out<SettingsDto>() },
   'settings:update': {
     input: z
@@ -58,6 +76,7 @@ export const contract = {
         model: z.string().trim().min(1).max(100).regex(/^[a-z0-9][a-z0-9.-]*$/).nullable().optional(),
         maxChats: z.number().int().min(1).max(100_000).optional(),
         language: z.enum(['system', 'en', 'ru']).optional(),
+        theme: z.enum(['system', 'light', 'dark']).optional(),
       })
       .strict(),
     output: out<SettingsDto>(),
@@ -84,9 +103,10 @@ export const contract = {
 } as const;
 
 /** Events pushed from main to the renderer. */
-export const EVENT_CHANNELS = { stream: 'chat:event' } as const;
+export const EVENT_CHANNELS = { stream: 'chat:event', app: 'app:event' } as const;
 export interface EventMap {
   'chat:event': StreamEvent;
+  'app:event': AppEvent;
 }
 
 export type Channel = keyof typeof contract;

@@ -1,7 +1,7 @@
 // The only file that imports @anthropic-ai/sdk (lint enforces it): swapping or upgrading the SDK touches one place.
 import Anthropic from '@anthropic-ai/sdk';
 import { AbortedError, ProviderError, classifyApiFailure } from './provider-error';
-import type { ClaudeClient, ClaudeClientOptions, ClaudeRequest, ClaudeStreamEvent } from './claude-client';
+import type { ClaudeClient, ClaudeClientOptions, ClaudeCompletion, ClaudeRequest, ClaudeStreamEvent } from './claude-client';
 
 export function createAnthropicClient(options: ClaudeClientOptions): ClaudeClient {
   const client = new Anthropic({
@@ -56,6 +56,24 @@ export function createAnthropicClient(options: ClaudeClientOptions): ClaudeClien
       if (signal.aborted) throw new AbortedError();
       if (!sawStop) throw new ProviderError('offline', 'The connection closed before the answer finished', true);
       yield { type: 'end', stopReason };
+    },
+
+    async complete(request: ClaudeRequest, signal: AbortSignal): Promise<ClaudeCompletion> {
+      try {
+        const message = await client.messages.create(
+          { model: request.model, max_tokens: request.maxTokens, system: request.system, messages: request.messages },
+          { signal },
+        );
+        return {
+          text: message.content.map((block) => (block.type === 'text' ? block.text : '')).join(''),
+          model: message.model,
+          inputTokens: message.usage.input_tokens,
+          outputTokens: message.usage.output_tokens,
+          stopReason: message.stop_reason ?? null,
+        };
+      } catch (error) {
+        throw toProviderError(error, signal);
+      }
     },
   };
 }

@@ -20,10 +20,20 @@ export type ClaudeStreamEvent =
   | { type: 'usage'; outputTokens: number; inputTokens?: number | undefined }
   | { type: 'end'; stopReason: string | null };
 
-/** What the streaming service needs from a model provider; the Anthropic SDK is one implementation. */
+export interface ClaudeCompletion {
+  text: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  stopReason: string | null;
+}
+
+/** What the services need from a model provider; the Anthropic SDK is one implementation. */
 export interface ClaudeClient {
   /** Throws ProviderError (classified) or AbortedError. */
   stream(request: ClaudeRequest, signal: AbortSignal): AsyncIterable<ClaudeStreamEvent>;
+  /** One answer without streaming (background work such as titles). Throws like `stream`. */
+  complete(request: ClaudeRequest, signal: AbortSignal): Promise<ClaudeCompletion>;
 }
 
 export type ClaudeClientFactory = (options: ClaudeClientOptions) => ClaudeClient;

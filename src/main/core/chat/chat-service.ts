@@ -22,6 +22,7 @@ export class ChatService {
     const row: ChatsTable = {
       id: newId(),
       title: title ?? DEFAULT_CHAT_TITLE,
+      title_source: title === undefined ? 'default' : 'user',
       provider: 'anthropic',
       model: null,
       is_archived: 0,
@@ -59,7 +60,7 @@ export class ChatService {
       await this.chats.update(
         id,
         {
-          ...(patch.title !== undefined ? { title: patch.title } : {}),
+          ...(patch.title !== undefined ? { title: patch.title, title_source: 'user' as const } : {}),
           ...(patch.isArchived !== undefined ? { is_archived: patch.isArchived ? 1 : 0 } : {}),
         },
         tx,

@@ -1,56 +1,58 @@
-import type { MessageMetadata, SendResultDto, StreamEndMetadata, StreamEvent } from '../../../shared/domain/dto';
+import type { MessageMetadata, SendResultDto, StreamStartDto } from '../../../shared/domain/dto';
 import { DEFAULT_MODEL } from '../../../shared/domain/models';
 import { AppError } from '../../../shared/domain/errors';
-import { AbortedError, ProviderError } from '../ai/provider-error';
-import type { ClaudeClientFactory, ClaudeRequest } from '../ai/claude-client';
+import type { ClaudeRequest } from '../ai/claude-client';
 import { newId, type Clock } from '../clock';
+import type { EmitEvent } from '../core-types';
+import { toChatDto, type ChatRepository } from '../db/chat-repository';
 import type { Executor } from '../db/connection';
-import type { ChatRepository } from '../db/chat-repository';
+import type { DraftRepository } from '../db/draft-repository';
 import { toMessageDto, type MessageRepository, type MessageRow, type NewMessageRow } from '../db/message-repository';
 import type { ChatsTable } from '../db/schema';
-import type { UsageRepository } from '../db/usage-repository';
 import type { ContextService } from '../context/context-service';
-import type { Logger } from '../logger';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { ChatService } from './chat-service';
 import { buildRequest } from './request-builder';
-import { StreamWriter } from './stream-writer';
+import type { RunOptions, RunningStream, StreamRunner } from './stream-runner';
+import type { TitleService } from './title-service';
+import { firstWordsTitle } from './title-rules';
+
+/** Sent as a user turn after a cut-off answer: works on every model, unlike an assistant prefill. */
+export const CONTINUE_PROMPT =
+  'Your previous answer was cut off. Continue it exactly where it stopped, without repeating anything and without any preamble.';
 
 export interface StreamServiceDeps {
   db: Executor;
   chats: ChatService;
   chatRepo: ChatRepository;
   messages: MessageRepository;
-  usage: UsageRepository;
+  drafts: DraftRepository;
   context: ContextService;
   settings: SettingsService;
   secrets: SecretsService;
-  createClient: ClaudeClientFactory;
-  emit: (event: StreamEvent) => void;
-  logger: Logger;
+  titles: TitleService;
+  runner: StreamRunner;
+  emit: EmitEvent;
   clock: Clock;
-  baseURL?: string | undefined;
   envModel?: string | undefined;
-  maxRetries?: number | undefined;
-  deltaFlushMs: number;
-  persistEveryMs: number;
 }
 
-type EndReason = 'stop' | 'shutdown';
-
-interface ActiveStream {
-  streamId: string;
-  chatId: string;
-  messageId: string;
-  controller: AbortController;
-  reason: EndReason | null;
-  done: Promise<void>;
+interface Prepared {
+  chat: ChatsTable;
+  apiKey: string;
+  model: string;
+  release: () => void;
 }
 
-/** Owns every answer in flight: the main process, not the renderer, decides what is saved. */
+/**
+ * Starts, stops and replaces answers. The main process, not the renderer, decides what is saved:
+ * every message is written before its stream starts, and the runner finishes it whatever happens.
+ */
 export class StreamService {
-  private readonly active = new Map<string, ActiveStream>();
+  private readonly active = new Map<string, RunningStream & { done: Promise<void> }>();
+  /** Chats with an answer starting or streaming: a second one is refused with `stream_busy`. */
+  private readonly busyChats = new Set<string>();
 
   constructor(private readonly deps: StreamServiceDeps) {}
 
@@ -61,42 +63,104 @@ export class StreamService {
   }
 
   async send(chatId: string, content: string): Promise<SendResultDto> {
-    const { db, chats, chatRepo, messages, clock } = this.deps;
-    const chat = await chats.require(chatId);
-    for (const stream of this.active.values()) {
-      if (stream.chatId === chatId) throw new AppError('stream_busy', 'This chat is still answering', { streamId: stream.streamId });
+    const { db, chatRepo, messages, drafts, clock } = this.deps;
+    const prepared = await this.prepare(chatId);
+    try {
+      const { chat, model } = prepared;
+      const now = clock.now();
+      const userRow = messageRow(chatId, 'user', content, 'complete', null, now);
+      const assistantRow = messageRow(chatId, 'assistant', '', 'streaming', { model }, now);
+      const firstTitle = chat.title_source === 'default' ? firstWordsTitle(content) : null;
+      await db.transaction().execute(async (tx) => {
+        await messages.insert(userRow, tx);
+        await messages.insert(assistantRow, tx);
+        await chatRepo.update(
+          chatId,
+          {
+            updated_at: now,
+            ...(chat.model ? {} : { model }),
+            ...(firstTitle ? { title: firstTitle, title_source: 'first_message' as const } : {}),
+          },
+          tx,
+        );
+        await drafts.delete(chatId, tx);
+      });
+      if (firstTitle) {
+        await this.announceChat(chatId);
+        this.deps.titles.generate(chatId, content, prepared.apiKey);
+      }
+      const streamId = await this.launch(prepared, assistantRow.id, await this.requestFor(chatId, model));
+      return { streamId, userMessage: await this.dto(userRow.id), assistantMessage: await this.dto(assistantRow.id) };
+    } catch (error) {
+      prepared.release();
+      throw error;
     }
-    const apiKey = await this.deps.secrets.getApiKey();
-    if (!apiKey) throw new AppError('no_api_key', 'Add an Anthropic API key in Settings first');
+  }
 
-    const model = await this.resolveModel(chat);
-    const now = clock.now();
-    const userRow: NewMessageRow = message(chatId, 'user', content, 'complete', null, now);
-    const assistantRow: NewMessageRow = message(chatId, 'assistant', '', 'streaming', { model }, now);
-    await db.transaction().execute(async (tx) => {
-      await messages.insert(userRow, tx);
-      await messages.insert(assistantRow, tx);
-      await chatRepo.update(chatId, { updated_at: now, ...(chat.model ? {} : { model }) }, tx);
-    });
+  /** A new answer to the last question; the old answer (or the error in its place) is deleted. Also "Retry". */
+  async regenerate(chatId: string): Promise<StreamStartDto> {
+    const prepared = await this.prepare(chatId);
+    try {
+      const rows = await this.deps.messages.listForChat(chatId);
+      const lastUser = rows.findLastIndex((row) => row.role === 'user');
+      if (lastUser < 0) throw new AppError('invalid_input', 'There is no question to answer again');
+      const removed = rows.slice(lastUser + 1).map((row) => row.id);
+      return await this.replaceAnswer(prepared, removed);
+    } catch (error) {
+      prepared.release();
+      throw error;
+    }
+  }
 
-    const history = await messages.listForChat(chatId);
-    const request = buildRequest({ model, system: await this.deps.context.systemBlocks(), history });
-    const stream: ActiveStream = {
-      streamId: newId(),
-      chatId,
-      messageId: assistantRow.id,
-      controller: new AbortController(),
-      reason: null,
-      done: Promise.resolve(),
-    };
-    this.active.set(stream.streamId, stream);
-    // Started on the next turn so the renderer has the reply (and the message ids) before the first event.
-    stream.done = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.run(stream, request, apiKey))
-      .finally(() => this.active.delete(stream.streamId));
+  /** Rewrites a question; everything after it is deleted and answered anew. */
+  async edit(messageId: string, content: string): Promise<StreamStartDto> {
+    const target = await this.deps.messages.findById(messageId);
+    if (!target) throw new AppError('not_found', 'Message not found', { id: messageId });
+    if (target.role !== 'user') throw new AppError('invalid_input', 'Only your own messages can be edited');
+    const prepared = await this.prepare(target.chat_id);
+    try {
+      const removed = await this.deps.messages.idsAfter(target.chat_id, target.seq);
+      const result = await this.replaceAnswer(prepared, removed, async (tx) => this.deps.messages.setContent(target.id, content, tx));
+      return { ...result, userMessage: await this.dto(target.id) };
+    } catch (error) {
+      prepared.release();
+      throw error;
+    }
+  }
 
-    const rows = (await Promise.all([messages.findById(userRow.id), messages.findById(assistantRow.id)])) as MessageRow[];
-    return { streamId: stream.streamId, userMessage: toMessageDto(rows[0]!), assistantMessage: toMessageDto(rows[1]!) };
+  /** Resumes a stopped or interrupted last answer: the same message grows. */
+  async continue(messageId: string): Promise<StreamStartDto> {
+    const { db, messages, chatRepo, clock } = this.deps;
+    const target = await messages.findById(messageId);
+    if (!target) throw new AppError('not_found', 'Message not found', { id: messageId });
+    if (target.role !== 'assistant' || (target.status !== 'stopped' && target.status !== 'interrupted')) {
+      throw new AppError('invalid_input', 'Only a stopped or interrupted answer can be continued');
+    }
+    if ((await messages.last(target.chat_id))?.id !== target.id) {
+      throw new AppError('invalid_input', 'Only the last answer in a chat can be continued');
+    }
+    const partial = target.content.trimEnd();
+    if (!partial) return this.regenerate(target.chat_id);
+    const prepared = await this.prepare(target.chat_id);
+    try {
+      // Trailing white space would be sent back doubled after the continuation's own leading space.
+      const history = (await messages.listForChat(target.chat_id)).map((row) =>
+        row.id === target.id ? { ...row, content: partial, status: 'stopped' as const } : row,
+      );
+      const request = buildRequest({ model: prepared.model, system: await this.deps.context.systemBlocks(), history });
+      request.messages.push({ role: 'user', content: CONTINUE_PROMPT });
+      await db.transaction().execute(async (tx) => {
+        await messages.setContent(target.id, partial, tx);
+        await messages.setStatus(target.id, 'streaming', tx);
+        await chatRepo.update(target.chat_id, { updated_at: clock.now() }, tx);
+      });
+      const previous = target.metadata ? (JSON.parse(target.metadata) as MessageMetadata) : null;
+      const streamId = await this.launch(prepared, target.id, request, { initialContent: partial, previous });
+      return { streamId, assistantMessage: await this.dto(target.id), removedMessageIds: [] };
+    } catch (error) {
+      prepared.release();
+      throw error;
+    }
   }
 
   /** Resolves once the partial answer is saved as `stopped`. */
@@ -117,119 +181,79 @@ export class StreamService {
       stream.controller.abort();
     }
     await Promise.all(streams.map((stream) => stream.done));
+    await this.deps.titles.settle();
   }
 
-  private async run(stream: ActiveStream, request: ClaudeRequest, apiKey: string): Promise<void> {
-    const { deps } = this;
-    const writer = new StreamWriter({
-      messageId: stream.messageId,
-      messages: deps.messages,
-      emitDelta: (delta, offset) =>
-        this.emit({ streamId: stream.streamId, chatId: stream.chatId, type: 'content_delta', messageId: stream.messageId, delta, offset }),
-      deltaFlushMs: deps.deltaFlushMs,
-      persistEveryMs: deps.persistEveryMs,
-      logger: deps.logger,
-    });
-    const usage = { model: request.model, inputTokens: 0, outputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0, started: false };
-    let stopReason: string | null = null;
-    this.emit({ streamId: stream.streamId, chatId: stream.chatId, type: 'message_start', messageId: stream.messageId });
+  private async prepare(chatId: string): Promise<Prepared> {
+    const chat = await this.deps.chats.require(chatId);
+    if (this.busyChats.has(chatId)) throw new AppError('stream_busy', 'This chat is still answering');
+    this.busyChats.add(chatId);
+    const release = () => this.busyChats.delete(chatId);
     try {
-      const client = deps.createClient({ apiKey, baseURL: deps.baseURL, ...(deps.maxRetries !== undefined ? { maxRetries: deps.maxRetries } : {}) });
-      for await (const event of client.stream(request, stream.controller.signal)) {
-        if (event.type === 'text') writer.append(event.text);
-        else if (event.type === 'start') {
-          Object.assign(usage, { model: event.model, inputTokens: event.inputTokens, cacheCreationInputTokens: event.cacheCreationInputTokens, cacheReadInputTokens: event.cacheReadInputTokens, started: true });
-        } else if (event.type === 'usage') {
-          usage.outputTokens = event.outputTokens;
-          if (event.inputTokens !== undefined) usage.inputTokens = event.inputTokens;
-        } else if (event.type === 'end') stopReason = event.stopReason;
-      }
-      const metadata: StreamEndMetadata = { model: usage.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, stopReason, cacheCreationInputTokens: usage.cacheCreationInputTokens, cacheReadInputTokens: usage.cacheReadInputTokens };
-      const content = await this.finish(stream, writer, 'complete', metadata, usage.started);
-      this.emit({ streamId: stream.streamId, chatId: stream.chatId, type: 'message_end', messageId: stream.messageId, status: 'complete', metadata, content });
+      const apiKey = await this.deps.secrets.getApiKey();
+      if (!apiKey) throw new AppError('no_api_key', 'Add an Anthropic API key in Settings first');
+      return { chat, apiKey, model: await this.resolveModel(chat), release };
     } catch (error) {
-      if (error instanceof AbortedError || stream.controller.signal.aborted) {
-        const status = stream.reason === 'shutdown' ? 'interrupted' : 'stopped';
-        const metadata: StreamEndMetadata = { model: usage.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, stopReason: null };
-        const content = await this.finish(stream, writer, status, metadata, usage.started);
-        this.emit({ streamId: stream.streamId, chatId: stream.chatId, type: 'message_end', messageId: stream.messageId, status, metadata, content });
-        return;
-      }
-      const failure = error instanceof ProviderError ? error : new ProviderError('internal', String(error), false);
-      if (!(error instanceof ProviderError)) deps.logger.error('stream failed', { error: String(error) });
-      const metadata: MessageMetadata = {
-        model: usage.model,
-        error: {
-          code: failure.code,
-          detail: failure.detail,
-          ...(failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
-        },
-      };
-      const content = await this.finish(stream, writer, 'error', metadata, usage.started);
-      this.emit({
-        streamId: stream.streamId,
-        chatId: stream.chatId,
-        type: 'error',
-        messageId: stream.messageId,
-        code: failure.code,
-        detail: failure.detail,
-        retryable: failure.retryable,
-        ...(failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
-        content,
-      });
+      release();
+      throw error;
     }
   }
 
-  /** Final text, status, metadata, usage and the chat's activity time, written together. */
-  private async finish(
-    stream: ActiveStream,
-    writer: StreamWriter,
-    status: 'complete' | 'stopped' | 'interrupted' | 'error',
-    metadata: MessageMetadata,
-    billed: boolean,
-  ): Promise<string> {
-    const { db, messages, chatRepo, usage, clock, logger } = this.deps;
-    const content = await writer.close();
+  private async replaceAnswer(
+    prepared: Prepared,
+    removedMessageIds: string[],
+    alsoInTransaction?: (tx: Executor) => Promise<void>,
+  ): Promise<StreamStartDto> {
+    const { db, messages, chatRepo, clock } = this.deps;
+    const chatId = prepared.chat.id;
     const now = clock.now();
-    try {
-      await db.transaction().execute(async (tx) => {
-        await messages.finish(stream.messageId, { content, status, metadata }, tx);
-        if (billed) {
-          await usage.insert(
-            {
-              id: newId(),
-              chat_id: stream.chatId,
-              message_id: stream.messageId,
-              provider: 'anthropic',
-              model: metadata.model ?? 'unknown',
-              input_tokens: metadata.inputTokens ?? 0,
-              output_tokens: metadata.outputTokens ?? 0,
-              cache_creation_input_tokens: metadata.cacheCreationInputTokens ?? 0,
-              cache_read_input_tokens: metadata.cacheReadInputTokens ?? 0,
-              created_at: now,
-            },
-            tx,
-          );
-        }
-        await chatRepo.update(stream.chatId, { updated_at: now }, tx);
-      });
-    } catch (error) {
-      // The chat may have been deleted mid-answer; nothing is left to save then.
-      logger.warn('could not finish a streamed message', { messageId: stream.messageId, error: String(error) });
-    }
-    return content;
+    const assistantRow = messageRow(chatId, 'assistant', '', 'streaming', { model: prepared.model }, now);
+    await db.transaction().execute(async (tx) => {
+      await alsoInTransaction?.(tx);
+      await messages.deleteIds(removedMessageIds, tx);
+      await messages.insert(assistantRow, tx);
+      await chatRepo.update(chatId, { updated_at: now }, tx);
+    });
+    const streamId = await this.launch(prepared, assistantRow.id, await this.requestFor(chatId, prepared.model));
+    return { streamId, assistantMessage: await this.dto(assistantRow.id), removedMessageIds };
   }
 
-  private emit(event: StreamEvent): void {
-    try {
-      this.deps.emit(event);
-    } catch (error) {
-      this.deps.logger.warn('stream event not delivered', { type: event.type, error: String(error) });
-    }
+  private async requestFor(chatId: string, model: string): Promise<ClaudeRequest> {
+    const history = await this.deps.messages.listForChat(chatId);
+    return buildRequest({ model, system: await this.deps.context.systemBlocks(), history });
+  }
+
+  private async launch(prepared: Prepared, messageId: string, request: ClaudeRequest, options?: RunOptions): Promise<string> {
+    const stream = {
+      streamId: newId(),
+      chatId: prepared.chat.id,
+      messageId,
+      controller: new AbortController(),
+      reason: null,
+      done: Promise.resolve(),
+    } as RunningStream & { done: Promise<void> };
+    this.active.set(stream.streamId, stream);
+    // Started on the next turn so the renderer has the reply (and the message ids) before the first event.
+    stream.done = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.deps.runner.run(stream, request, prepared.apiKey, options))
+      .finally(() => {
+        this.active.delete(stream.streamId);
+        prepared.release();
+      });
+    return stream.streamId;
+  }
+
+  private async announceChat(chatId: string): Promise<void> {
+    const chat = await this.deps.chatRepo.findById(chatId);
+    if (chat) this.deps.emit('app:event', { type: 'chat_updated', chat: toChatDto(chat) });
+  }
+
+  private async dto(id: string) {
+    return toMessageDto((await this.deps.messages.findById(id)) as MessageRow);
   }
 }
 
-function message(
+function messageRow(
   chatId: string,
   role: 'user' | 'assistant',
   content: string,

@@ -7,10 +7,10 @@ import type { Logger } from '../logger';
  * so a crash or a kill loses at most that much.
  */
 export class StreamWriter {
-  private content = '';
+  private content: string;
   private pending = '';
-  /** Length of the text already sent to the renderer. */
-  private sent = 0;
+  /** Length of the text the renderer already has (all of a continued answer's earlier text). */
+  private sent: number;
   private dirty = false;
   private closed = false;
   private emitTimer: NodeJS.Timeout | null = null;
@@ -22,12 +22,15 @@ export class StreamWriter {
     private readonly options: {
       messageId: string;
       messages: MessageRepository;
+      initialContent?: string;
       emitDelta: (delta: string, offset: number) => void;
       deltaFlushMs: number;
       persistEveryMs: number;
       logger: Logger;
     },
   ) {
+    this.content = options.initialContent ?? '';
+    this.sent = this.content.length;
     this.persistTimer = setInterval(() => this.persist(), options.persistEveryMs);
   }
 

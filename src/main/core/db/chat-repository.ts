@@ -47,10 +47,21 @@ export class ChatRepository {
 
   async update(
     id: string,
-    patch: Partial<Pick<ChatsTable, 'title' | 'is_archived' | 'model' | 'updated_at'>>,
+    patch: Partial<Pick<ChatsTable, 'title' | 'title_source' | 'is_archived' | 'model' | 'updated_at'>>,
     tx: Executor = this.db,
   ): Promise<void> {
     await tx.updateTable('chats').set(patch).where('id', '=', id).execute();
+  }
+
+  /** Sets an automatic title only while the title is still automatic (`from`); false when the person renamed meanwhile. */
+  async setAutomaticTitle(id: string, from: ChatsTable['title_source'], title: string, to: ChatsTable['title_source'], tx: Executor = this.db): Promise<boolean> {
+    const result = await tx
+      .updateTable('chats')
+      .set({ title, title_source: to })
+      .where('id', '=', id)
+      .where('title_source', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async delete(id: string, tx: Executor = this.db): Promise<number> {

@@ -52,6 +52,25 @@ export class MessageRepository {
     return tx.selectFrom('messages').selectAll().where('chat_id', '=', chatId).orderBy('seq', 'asc').execute();
   }
 
+  async last(chatId: string, tx: Executor = this.db): Promise<MessageRow | undefined> {
+    return tx.selectFrom('messages').selectAll().where('chat_id', '=', chatId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  }
+
+  /** Ids of every message after `seq` in the chat, oldest first. */
+  async idsAfter(chatId: string, seq: number, tx: Executor = this.db): Promise<string[]> {
+    const rows = await tx.selectFrom('messages').select('id').where('chat_id', '=', chatId).where('seq', '>', seq).orderBy('seq').execute();
+    return rows.map((row) => row.id);
+  }
+
+  async deleteIds(ids: readonly string[], tx: Executor = this.db): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.deleteFrom('messages').where('id', 'in', ids).execute();
+  }
+
+  async setStatus(id: string, status: MessagesTable['status'], tx: Executor = this.db): Promise<void> {
+    await tx.updateTable('messages').set({ status }).where('id', '=', id).execute();
+  }
+
   async setContent(id: string, content: string, tx: Executor = this.db): Promise<void> {
     await tx.updateTable('messages').set({ content }).where('id', '=', id).execute();
   }

@@ -9,6 +9,16 @@ export interface ChatsTable {
   is_archived: number;
   created_at: string;
   updated_at: string;
+  /** 0002: default → first_message → generated; 'user' once the person renames. */
+  title_source: TitleSource;
+}
+
+export type TitleSource = 'default' | 'first_message' | 'generated' | 'user';
+
+export interface DraftsTable {
+  chat_id: string;
+  content: string;
+  updated_at: string;
 }
 
 export interface MessagesTable {
@@ -58,4 +68,5 @@ export interface DB {
   context_files: ContextFilesTable;
   usage_records: UsageRecordsTable;
   settings: SettingsTable;
+  drafts: DraftsTable;
 }

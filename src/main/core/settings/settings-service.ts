@@ -5,6 +5,7 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   model: null,
   maxChats: 500,
   language: 'system',
+  theme: 'system',
 };
 
 export class SettingsService {
@@ -23,6 +24,8 @@ export class SettingsService {
         stored.language === 'en' || stored.language === 'ru' || stored.language === 'system'
           ? stored.language
           : DEFAULT_SETTINGS.language,
+      theme:
+        stored.theme === 'light' || stored.theme === 'dark' || stored.theme === 'system' ? stored.theme : DEFAULT_SETTINGS.theme,
     };
   }
 
