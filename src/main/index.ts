@@ -15,7 +15,7 @@ import { createMainWindow, focusWindow } from './electron/window';
 
 // Tests (and anyone running two profiles) point Parley at another data folder. Set before the
 // single-instance lock, which is scoped to the user-data folder.
-if (process.env.PARLEY_USER_DATA_DIR) app.setPath('userData', resolve(process.env.PARLEY_USER_DATA_DIR));
+if (process.env.PARLEY_USER_DATA_DIR && !app.isPackaged) app.setPath('userData', resolve(process.env.PARLEY_USER_DATA_DIR));
 
 const devUrl = rendererDevUrl(app.isPackaged, process.env);
 const trustedOrigins = trustedOriginsFor(devUrl);

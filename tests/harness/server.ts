@@ -66,6 +66,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A DNS-rebinding page arrives with its own Host; only our exact loopback address is served.
+    if (req.headers.host !== `127.0.0.1:${(server.address() as AddressInfo).port}`) return void res.writeHead(421).end();
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === CLIENT_PATH) {
@@ -95,7 +97,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const expected = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const given = Buffer.from(url.searchParams.get('token') ?? '');
     const tokenOk = given.length === token.length && timingSafeEqual(given, Buffer.from(token));
-    if (url.pathname !== WS_PATH || origin !== expected || !tokenOk) {
+    if (url.pathname !== WS_PATH || origin !== expected || req.headers.host !== expected.slice('http://'.length) || !tokenOk) {
       options.logger.warn('harness refused a WebSocket', { origin, path: url.pathname });
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;

@@ -51,6 +51,19 @@ describe('browser harness server', () => {
     expect(token).toHaveLength(48);
   });
 
+  it('refuses a request for another Host (DNS rebinding) before serving the token-bearing script', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${harness.url}__harness/client.js`, { headers: { host: 'rebound.example:80' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
   it('refuses paths outside the renderer folder', async () => {
     const res = await fetch(`${harness.url}..%2fsecret.txt`);
     expect([403, 404]).toContain(res.status);

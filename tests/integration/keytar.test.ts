@@ -25,7 +25,7 @@ describe.skipIf(!hasBus && !required)('keytar against a real Secret Service (ski
     try {
       expect(await t.call('secrets:status', {})).toMatchObject({ hasKey: false, storage: 'keychain' });
       await t.call('secrets:setApiKey', { apiKey: 'sk-ant-keychain-test-9876' });
-      expect(await t.call('secrets:status', {})).toEqual({ hasKey: true, last4: '9876', source: 'keychain', storage: 'keychain' });
+      expect(await t.call('secrets:status', {})).toEqual({ hasKey: true, last4: '9876', source: 'keychain', storage: 'keychain', storageSecure: true });
       // A second store object reads it back from the keychain itself, not from memory.
       expect(await new KeytarSecretStore(service).get('anthropic-api-key')).toBe('sk-ant-keychain-test-9876');
       await t.call('secrets:clearApiKey', {});

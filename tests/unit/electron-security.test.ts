@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({ app: { on: vi.fn() }, shell: { openExternal: vi.fn() } }));
 
 const { isPermissionGranted } = await import('../../src/main/electron/security');
-const { originOf, isTrustedUrl, isExternalWebUrl, rendererDevUrl, trustedOriginsFor } = await import(
+const { originOf, isTrustedUrl, isExternalWebUrl, externalLinkTarget, rendererDevUrl, trustedOriginsFor } = await import(
   '../../src/main/electron/app-origin'
 );
 
@@ -52,4 +52,18 @@ describe('permissions', () => {
       expect(isPermissionGranted(permission, 'app://parley/index.html', true, TRUSTED)).toBe(false);
     }
   });
+});
+
+describe('externalLinkTarget', () => {
+  it('hands the OS a normalised http(s) or mailto URL', () => {
+    expect(externalLinkTarget('https://docs.anthropic.com/x y')).toBe('https://docs.anthropic.com/x%20y');
+    expect(externalLinkTarget('mailto:team@example.com')).toBe('mailto:team@example.com');
+  });
+
+  it.each(['https://bank.com@evil.example/', 'https://user:pw@example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'ms-msdt:x', 'not a url'])(
+    'refuses %s',
+    (url) => {
+      expect(externalLinkTarget(url)).toBeNull();
+    },
+  );
 });

@@ -89,4 +89,17 @@ describe('SafeStorageSecretStore', () => {
     await store.set('k', 'new');
     expect(await store.get('k')).toBe('new');
   });
+
+  it('lets "Remove key" succeed on a corrupt file, leaving an empty store', async () => {
+    const store = new SafeStorageSecretStore(file, fakeCipher().cipher, 'linux');
+    await store.set('k', 'v');
+    writeFileSync(file, '{not json');
+    await store.delete('k');
+    expect(await store.get('k')).toBeNull();
+  });
+
+  it('says a basic_text store is not secure, so the person is warned', async () => {
+    expect(await new SafeStorageSecretStore(file, fakeCipher({ backend: 'basic_text' }).cipher, 'linux').isSecure()).toBe(false);
+    expect(await new SafeStorageSecretStore(file, fakeCipher().cipher, 'linux').isSecure()).toBe(true);
+  });
 });

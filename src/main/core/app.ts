@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_IN_MODELS, DEFAULT_MODEL } from '../../shared/domain/models';
 import { createAnthropicClient } from './ai/anthropic-client';
+import { checkedBaseUrl } from './ai/base-url';
 import type { ClaudeClientFactory } from './ai/claude-client';
 import { ChatService } from './chat/chat-service';
 import { MessageService } from './chat/message-service';
@@ -41,6 +42,8 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
   const logger = options.logger ?? consoleLogger;
   const clock = options.clock ?? systemClock;
   const env = options.env ?? {};
+  const baseURL = checkedBaseUrl(env.ANTHROPIC_BASE_URL || undefined);
+  if (baseURL) logger.warn('using a non-default Anthropic endpoint', { baseURL });
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const dbPath = join(options.dataDir, DB_FILE_NAME);
 
@@ -68,7 +71,6 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
   const drafts = new DraftService(draftRepo, chats, clock);
   const usageRepo = new UsageRepository(db);
   const createClient = options.createClient ?? createAnthropicClient;
-  const baseURL = env.ANTHROPIC_BASE_URL || undefined;
   const titles = new TitleService({ chats: chatRepo, usage: usageRepo, createClient, emit: options.emit, logger, clock, baseURL, maxRetries: options.maxRetries });
   const runner = new StreamRunner({
     db,

@@ -35,6 +35,22 @@ export function isExternalWebUrl(url: string): boolean {
 }
 
 /**
+ * The normalised URL to give the OS for a link the person clicked, or null: http(s) and mailto only,
+ * never with user:password@ (which disguises the real host, as in https://bank.com@evil.example).
+ */
+export function externalLinkTarget(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'mailto:') return parsed.href;
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+    if (parsed.username || parsed.password) return null;
+    return parsed.href;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * electron-vite dev sets ELECTRON_RENDERER_URL to its dev server. A packaged app ignores it: an environment
  * variable must never be able to point our preload-bearing window at another page.
  */

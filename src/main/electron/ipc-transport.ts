@@ -46,7 +46,8 @@ export function registerIpcHandlers(
       try {
         return await core.handle(channel, input);
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+        console.error(`[ipc] ${channel} failed`, error);
+        return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Parley' } };
       }
     });
   }

@@ -45,6 +45,11 @@ export class SafeStorageSecretStore implements SecretStore {
     }
   }
 
+  /** Available and secure are the same question here: only `basic_text` is usable but unprotected. */
+  isSecure(): Promise<boolean> {
+    return this.isAvailable();
+  }
+
   async get(account: string): Promise<string | null> {
     const encoded = (await this.read()).get(account);
     if (encoded === undefined) return null;
@@ -65,8 +70,10 @@ export class SafeStorageSecretStore implements SecretStore {
 
   delete(account: string): Promise<void> {
     return this.serialised(async () => {
-      const entries = await this.read();
-      if (entries.delete(account)) await this.write(entries);
+      // An unreadable file holds nothing usable; removing the key must still succeed.
+      const entries = await this.read().catch(() => null);
+      if (entries === null) await this.write(new Map());
+      else if (entries.delete(account)) await this.write(entries);
     });
   }
 
@@ -105,6 +112,13 @@ export class SafeStorageSecretStore implements SecretStore {
         await handle.close();
       }
       await rename(temp, this.filePath);
+      // The rename itself is only durable once the folder is synced.
+      const folder = await open(dirname(this.filePath), 'r');
+      try {
+        await folder.sync();
+      } finally {
+        await folder.close();
+      }
     } catch (error) {
       await rm(temp, { force: true });
       throw error;

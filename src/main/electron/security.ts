@@ -1,5 +1,5 @@
 import { app, shell, type Session } from 'electron';
-import { isExternalWebUrl, isTrustedUrl } from './app-origin';
+import { externalLinkTarget, isTrustedUrl } from './app-origin';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 /**
@@ -27,8 +27,9 @@ export function guardNavigation(trustedOrigins: readonly string[]): void {
 }
 
 function openExternally(url: string): void {
-  if (!isExternalWebUrl(url)) return;
-  shell.openExternal(url).catch(() => {
+  const target = externalLinkTarget(url);
+  if (!target) return;
+  shell.openExternal(target).catch(() => {
     // No browser, or the OS refused: nothing useful to tell the renderer.
   });
 }

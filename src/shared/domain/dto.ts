@@ -66,6 +66,8 @@ export interface SecretStatusDto {
   source: SecretSource | null;
   /** Where a key saved from Settings goes: the OS keychain, or the encrypted-file fallback. */
   storage: Exclude<SecretSource, 'environment'> | null;
+  /** False when that storage does not really protect the key (Linux without a keyring): warn first. */
+  storageSecure: boolean;
 }
 
 export interface ContextFileDto {

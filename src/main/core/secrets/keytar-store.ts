@@ -33,6 +33,10 @@ export class KeytarSecretStore implements SecretStore {
     }
   }
 
+  async isSecure(): Promise<boolean> {
+    return true;
+  }
+
   async get(account: string): Promise<string | null> {
     return (await this.load()).getPassword(this.service, account);
   }

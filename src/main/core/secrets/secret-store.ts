@@ -6,6 +6,11 @@ export interface SecretStore {
   readonly kind: 'keychain' | 'safeStorage' | 'memory';
   /** True when the backend answers now (a keychain daemon may be missing on Linux). */
   isAvailable(): Promise<boolean>;
+  /**
+   * False when values are stored but not really protected (Linux safeStorage with no keyring encrypts
+   * with a key built into Chromium); the person is warned before a key is saved there.
+   */
+  isSecure(): Promise<boolean>;
   get(account: string): Promise<string | null>;
   set(account: string, value: string): Promise<void>;
   delete(account: string): Promise<void>;
@@ -15,6 +20,9 @@ export class MemorySecretStore implements SecretStore {
   readonly kind = 'memory' as const;
   private readonly values = new Map<string, string>();
   async isAvailable(): Promise<boolean> {
+    return true;
+  }
+  async isSecure(): Promise<boolean> {
     return true;
   }
   async get(account: string): Promise<string | null> {

@@ -30,6 +30,7 @@ export class SecretsService {
       last4: key ? key.slice(-4) : null,
       source: key ? (this.envKey ? 'environment' : this.store.kind) : null,
       storage: this.store.kind,
+      storageSecure: await this.store.isSecure().catch(() => false),
     };
   }
 
