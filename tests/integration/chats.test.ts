@@ -86,6 +86,7 @@ describe('chats', () => {
 describe('messages:list pagination', () => {
   it('pages backwards by message id, oldest first within a page', async () => {
     t = await startTestCore({ env: { ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' } });
+    await t.call('settings:update', { requestsPerMinute: 1000 });
     const chat = await t.call('chats:create', {});
     // 60 exchanges = 120 messages; each answer fails fast (nothing listens on port 9).
     for (let i = 0; i < 60; i++) {

@@ -1,17 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_IN_MODELS, DEFAULT_MODEL } from '../../shared/domain/models';
 import { createAnthropicClient } from './ai/anthropic-client';
 import { checkedBaseUrl } from './ai/base-url';
 import type { ClaudeClientFactory } from './ai/claude-client';
 import { ChatService } from './chat/chat-service';
-import { MessageService } from './chat/message-service';
 import { DraftService } from './chat/draft-service';
+import { MessageService } from './chat/message-service';
+import { RateLimiter } from './chat/rate-limiter';
 import { StreamRunner } from './chat/stream-runner';
 import { StreamService } from './chat/stream-service';
 import { TitleService } from './chat/title-service';
 import { systemClock, type Clock } from './clock';
+import { ContextAdminService } from './context/context-admin-service';
 import { ContextService } from './context/context-service';
+import { PolicyService } from './context/policy-service';
+import { ContextSyncService } from './context/sync/context-sync-service';
+import { readManagedConfig } from './context/sync/managed-config';
 import type { Core, CoreOptions } from './core-types';
 import { BUNDLED_MIGRATIONS } from './db/bundled-migrations';
 import { ChatRepository } from './db/chat-repository';
@@ -24,6 +28,7 @@ import { SettingsRepository } from './db/settings-repository';
 import { UsageRepository } from './db/usage-repository';
 import { consoleLogger } from './logger';
 import { createRouter } from './router';
+import { buildHandlers } from './routes';
 import { SecretsService } from './secrets/secrets-service';
 import { SettingsService } from './settings/settings-service';
 
@@ -35,6 +40,8 @@ export interface CoreTestHooks {
   clock?: Clock;
   /** The SDK's own retry count (default 2); tests use 0 to see errors at once. */
   maxRetries?: number;
+  /** Context sync's fetch timeout (default 15 s). */
+  syncTimeoutMs?: number;
 }
 
 /** The composition root: plain Node, no Electron, so tests and the harness run the real thing. */
@@ -48,8 +55,7 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
   const dbPath = join(options.dataDir, DB_FILE_NAME);
 
   const found = readSchemaVersion(dbPath);
-  const supported = BUNDLED_MIGRATIONS.length;
-  if (found > supported) throw new DatabaseTooNewError(found, supported);
+  if (found > BUNDLED_MIGRATIONS.length) throw new DatabaseTooNewError(found, BUNDLED_MIGRATIONS.length);
   const sqlite = openSqlite(dbPath);
   try {
     const outcome = migrate(sqlite, BUNDLED_MIGRATIONS);
@@ -62,14 +68,25 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
 
   const chatRepo = new ChatRepository(db);
   const messageRepo = new MessageRepository(db);
-  const settings = new SettingsService(new SettingsRepository(db));
-  const secrets = new SecretsService(options.secretStore, env.ANTHROPIC_API_KEY || undefined, logger);
-  const context = new ContextService(new ContextRepository(db), clock);
-  const chats = new ChatService(db, chatRepo, settings, clock);
-  const messages = new MessageService(messageRepo, chats);
-  const draftRepo = new DraftRepository(db);
-  const drafts = new DraftService(draftRepo, chats, clock);
+  const contextRepo = new ContextRepository(db);
+  const settingsRepo = new SettingsRepository(db);
   const usageRepo = new UsageRepository(db);
+  const draftRepo = new DraftRepository(db);
+
+  const settings = new SettingsService(settingsRepo);
+  const secrets = new SecretsService(options.secretStore, env.ANTHROPIC_API_KEY || undefined, logger);
+  const sync = new ContextSyncService({
+    contexts: contextRepo,
+    settings: settingsRepo,
+    managed: readManagedConfig(options.managedConfigPath, logger),
+    clock,
+    logger,
+    emit: options.emit,
+    ...(options.syncTimeoutMs !== undefined ? { timeoutMs: options.syncTimeoutMs } : {}),
+  });
+  const policy = new PolicyService(contextRepo, sync, settings);
+  const context = new ContextService(contextRepo, clock, () => sync.isManaging());
+  const chats = new ChatService(db, chatRepo, settings, clock, async () => (await policy.current()).maxChats);
   const createClient = options.createClient ?? createAnthropicClient;
   const titles = new TitleService({ chats: chatRepo, usage: usageRepo, createClient, emit: options.emit, logger, clock, baseURL, maxRetries: options.maxRetries });
   const runner = new StreamRunner({
@@ -97,6 +114,8 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
     secrets,
     titles,
     runner,
+    policy,
+    limiter: new RateLimiter(),
     emit: options.emit,
     clock,
     envModel: env.CLAUDE_MODEL || undefined,
@@ -104,35 +123,22 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
 
   const interrupted = await messageRepo.interruptLeftoverStreams();
   if (interrupted) logger.warn('answers interrupted by the last shutdown', { count: interrupted });
+  await sync.start();
 
   const handle = createRouter(
-    {
-      'chats:create': (input) => chats.create(input.title),
-      'chats:list': (input) => chats.list(input.archived),
-      'chats:get': (input) => chats.get(input.id),
-      'chats:update': (input) => chats.update(input.id, input),
-      'chats:delete': (input) => chats.delete(input.id),
-      'messages:list': (input) => messages.page(input.chatId, input.limit, input.before),
-      'chat:send': (input) => streams.send(input.chatId, input.content),
-      'chat:stop': (input) => streams.stop(input.streamId),
-      'chat:regenerate': (input) => streams.regenerate(input.chatId),
-      'chat:edit': (input) => streams.edit(input.messageId, input.content),
-      'chat:continue': (input) => streams.continue(input.messageId),
-      'drafts:get': (input) => drafts.get(input.chatId),
-      'drafts:set': (input) => drafts.set(input.chatId, input.content),
-      'settings:get': () => settings.get(),
-      'settings:update': (input) => settings.update(input),
-      'models:list': async () => ({
-        models: [...BUILT_IN_MODELS],
-        defaultModel: env.CLAUDE_MODEL || DEFAULT_MODEL,
-        effectiveModel: await streams.resolveModel(),
-      }),
-      'secrets:status': () => secrets.status(),
-      'secrets:setApiKey': (input) => secrets.setApiKey(input.apiKey),
-      'secrets:clearApiKey': () => secrets.clearApiKey(),
-      'context:get': (input) => context.get(input.type),
-      'context:update': (input) => context.update(input.type, input.content, 'local user'),
-    },
+    buildHandlers({
+      chats,
+      messages: new MessageService(messageRepo, chats),
+      drafts: new DraftService(draftRepo, chats, clock),
+      streams,
+      settings,
+      secrets,
+      context,
+      sync,
+      policy,
+      admin: new ContextAdminService({ secrets: options.secretStore, settings: settingsRepo, clock, logger }),
+      envModel: env.CLAUDE_MODEL || undefined,
+    }),
     logger,
   );
 
@@ -142,7 +148,9 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
     handle,
     close() {
       closing ??= (async () => {
+        sync.stop();
         await streams.shutdown();
+        await sync.settle();
         await db.destroy();
       })();
       return closing;

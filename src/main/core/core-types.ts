@@ -24,6 +24,8 @@ export interface CoreOptions {
   deltaFlushMs?: number;
   /** How often streamed text is written to disk while it streams (default 100 ms; must stay ≤ 250). */
   persistEveryMs?: number;
+  /** The admin's managed.json for this OS (see defaultManagedConfigPath); absent: no managed settings. */
+  managedConfigPath?: string;
 }
 
 export interface Core {

@@ -49,6 +49,9 @@ export interface SettingsDto {
   maxChats: number;
   language: Language;
   theme: Theme;
+  /** Client-side request limits (an admin policy overrides them; see PolicyDto.effectiveRateLimits). */
+  requestsPerMinute: number;
+  concurrentStreams: number;
 }
 
 export interface ModelsDto {
@@ -77,6 +80,63 @@ export interface ContextFileDto {
   updatedBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Where a synced primary context came from; null for one written here. */
+  provenance: ContextProvenance | null;
+  /** True while a sync source manages the primary context: it cannot be edited here then. */
+  managed: boolean;
+}
+
+export interface ContextProvenance {
+  sourceUrl: string;
+  etag: string | null;
+  keyId: string | null;
+  fetchedAt: string;
+  /** Signed by the pinned key (false: accepted unsigned because no key is pinned). */
+  verified: boolean;
+}
+
+export type ContextSyncState = 'disabled' | 'syncing' | 'ok' | 'error';
+
+export interface ContextSyncStatusDto {
+  config: { url: string | null; publicKey: string | null; keyId: string | null; intervalMinutes: number };
+  /** Set by a managed configuration file an admin deployed: the UI shows it read-only. */
+  locked: boolean;
+  state: ContextSyncState;
+  lastAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: { code: string; message: string } | null;
+  /** Version of the copy in use (the last good one). */
+  heldVersion: number | null;
+}
+
+/** What the organisation's context document imposes; every field absent when nothing is managed. */
+export interface PolicyDto {
+  maxChats?: number;
+  allowedModels?: string[];
+  defaultModel?: string;
+  rateLimits?: { requestsPerMinute?: number; concurrentStreams?: number };
+  /** Effective request limits (policy, else defaults). */
+  effectiveRateLimits: { requestsPerMinute: number; concurrentStreams: number };
+  managed: boolean;
+}
+
+export interface ContextAdminStatusDto {
+  hasSigningKey: boolean;
+  publicKey: string | null;
+  keyId: string | null;
+  publishUrl: string | null;
+  hasPublishToken: boolean;
+}
+
+export interface ExportedContextDocumentDto {
+  fileName: string;
+  json: string;
+  version: number;
+}
+
+export interface PublishResultDto {
+  version: number;
+  etag: string | null;
 }
 
 export interface SendResultDto {
@@ -103,7 +163,7 @@ export interface DraftDto {
 }
 
 /** Pushed when main changes a chat by itself (an automatic title, activity time). */
-export type AppEvent = { type: 'chat_updated'; chat: ChatDto };
+export type AppEvent = { type: 'chat_updated'; chat: ChatDto } | { type: 'context_sync'; status: ContextSyncStatusDto };
 
 export interface StreamEndMetadata {
   model: string;

@@ -15,6 +15,12 @@ export const ERROR_CODES = [
   'provider_error',
   'stream_busy',
   'secret_store_unavailable',
+  'managed_setting',
+  'model_not_allowed',
+  'limit_reached',
+  'conflict',
+  'sync_failed',
+  'publish_failed',
   'internal',
 ] as const;
 

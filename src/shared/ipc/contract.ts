@@ -2,6 +2,11 @@ import { z } from 'zod';
 import type {
   AppEvent,
   ChatDto,
+  ContextAdminStatusDto,
+  ContextSyncStatusDto,
+  ExportedContextDocumentDto,
+  PolicyDto,
+  PublishResultDto,
   ContextFileDto,
   DraftDto,
   MessagePage,
@@ -12,6 +17,7 @@ import type {
   StreamEvent,
   StreamStartDto,
 } from '../domain/dto';
+import { contextPolicySchema } from '../context/context-document';
 import { API_KEY_MAX, API_KEY_MIN, CONTEXT_MAX, MESSAGE_MAX, TITLE_MAX } from '../domain/limits';
 
 const id = z.uuid();
@@ -77,6 +83,8 @@ export const contract = {
         maxChats: z.number().int().min(1).max(100_000).optional(),
         language: z.enum(['system', 'en', 'ru']).optional(),
         theme: z.enum(['system', 'light', 'dark']).optional(),
+        requestsPerMinute: z.number().int().min(1).max(1000).optional(),
+        concurrentStreams: z.number().int().min(1).max(20).optional(),
       })
       .strict(),
     output: out<SettingsDto>(),
@@ -99,6 +107,42 @@ export const contract = {
       .object({ type: z.enum(['primary', 'personal']), content: z.string().max(CONTEXT_MAX) })
       .strict(),
     output: out<ContextFileDto>(),
+  },
+  'contextSync:status': { input: empty, output: out<ContextSyncStatusDto>() },
+  /** url null turns sync off. Refused with `managed_setting` while a managed configuration file sets it. */
+  'contextSync:configure': {
+    input: z
+      .object({
+        url: z.string().trim().url().max(2000).nullable(),
+        publicKey: z.string().trim().min(1).max(200).nullable(),
+        intervalMinutes: z.number().int().min(1).max(24 * 60),
+      })
+      .strict(),
+    output: out<ContextSyncStatusDto>(),
+  },
+  'contextSync:syncNow': { input: empty, output: out<ContextSyncStatusDto>() },
+  'policy:get': { input: empty, output: out<PolicyDto>() },
+  'contextAdmin:status': { input: empty, output: out<ContextAdminStatusDto>() },
+  /** Makes a new Ed25519 key pair; the private key goes to the keychain, the public key is shown for pinning. */
+  'contextAdmin:generateKey': { input: empty, output: out<ContextAdminStatusDto>() },
+  /** token undefined keeps the saved one; null removes it. */
+  'contextAdmin:setPublishTarget': {
+    input: z
+      .object({ url: z.string().trim().url().max(2000).nullable(), token: z.string().trim().min(1).max(4096).nullable().optional() })
+      .strict(),
+    output: out<ContextAdminStatusDto>(),
+  },
+  'contextAdmin:exportDocument': {
+    input: z
+      .object({ content: z.string().max(900_000), version: z.number().int().min(1), updatedBy: z.string().trim().min(1).max(200), policy: contextPolicySchema.optional() })
+      .strict(),
+    output: out<ExportedContextDocumentDto>(),
+  },
+  'contextAdmin:publish': {
+    input: z
+      .object({ content: z.string().max(900_000), updatedBy: z.string().trim().min(1).max(200), policy: contextPolicySchema.optional() })
+      .strict(),
+    output: out<PublishResultDto>(),
   },
 } as const;
 

@@ -14,10 +14,16 @@ export class ChatService {
     private readonly chats: ChatRepository,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
+    /** The admin policy's limit, when one is in force, wins over the setting. */
+    private readonly policyMaxChats: () => Promise<number | undefined> = async () => undefined,
   ) {}
 
+  private async maxChats(): Promise<number> {
+    return (await this.policyMaxChats()) ?? (await this.settings.get()).maxChats;
+  }
+
   async create(title?: string): Promise<ChatDto> {
-    const { maxChats } = await this.settings.get();
+    const maxChats = await this.maxChats();
     const now = this.clock.now();
     const row: ChatsTable = {
       id: newId(),
@@ -52,7 +58,7 @@ export class ChatService {
   }
 
   async update(id: string, patch: { title?: string; isArchived?: boolean }): Promise<ChatDto> {
-    const { maxChats } = await this.settings.get();
+    const maxChats = await this.maxChats();
     await this.db.transaction().execute(async (tx) => {
       const row = await this.require(id, tx);
       // Unarchiving brings a chat back into the active set, so it is held to the same limit as creating one.

@@ -12,7 +12,9 @@ import type { ChatsTable } from '../db/schema';
 import type { ContextService } from '../context/context-service';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsService } from '../settings/settings-service';
+import type { PolicyService } from '../context/policy-service';
 import type { ChatService } from './chat-service';
+import type { RateLimiter } from './rate-limiter';
 import { buildRequest } from './request-builder';
 import type { RunOptions, RunningStream, StreamRunner } from './stream-runner';
 import type { TitleService } from './title-service';
@@ -33,6 +35,8 @@ export interface StreamServiceDeps {
   secrets: SecretsService;
   titles: TitleService;
   runner: StreamRunner;
+  policy: PolicyService;
+  limiter: RateLimiter;
   emit: EmitEvent;
   clock: Clock;
   envModel?: string | undefined;
@@ -56,10 +60,11 @@ export class StreamService {
 
   constructor(private readonly deps: StreamServiceDeps) {}
 
+  /** The chat's model, else Settings, else the policy's default, else CLAUDE_MODEL, else the newest Sonnet — then held to the policy's allowed list. */
   async resolveModel(chat?: Pick<ChatsTable, 'model'>): Promise<string> {
-    if (chat?.model) return chat.model;
     const { model } = await this.deps.settings.get();
-    return model ?? this.deps.envModel ?? DEFAULT_MODEL;
+    const policyDefault = (await this.deps.policy.current()).defaultModel;
+    return this.deps.policy.allowedModel(chat?.model ?? model ?? policyDefault ?? this.deps.envModel ?? DEFAULT_MODEL);
   }
 
   async send(chatId: string, content: string): Promise<SendResultDto> {
@@ -188,11 +193,17 @@ export class StreamService {
     const chat = await this.deps.chats.require(chatId);
     if (this.busyChats.has(chatId)) throw new AppError('stream_busy', 'This chat is still answering');
     this.busyChats.add(chatId);
-    const release = () => this.busyChats.delete(chatId);
+    let releaseSlot = () => {};
+    const release = () => {
+      this.busyChats.delete(chatId);
+      releaseSlot();
+    };
     try {
       const apiKey = await this.deps.secrets.getApiKey();
       if (!apiKey) throw new AppError('no_api_key', 'Add an Anthropic API key in Settings first');
-      return { chat, apiKey, model: await this.resolveModel(chat), release };
+      const model = await this.resolveModel(chat);
+      releaseSlot = this.deps.limiter.acquire((await this.deps.policy.current()).effectiveRateLimits);
+      return { chat, apiKey, model, release };
     } catch (error) {
       release();
       throw error;

@@ -1,4 +1,5 @@
 import type { ContextFileDto, ContextType } from '../../../shared/domain/dto';
+import { AppError } from '../../../shared/domain/errors';
 import { newId, type Clock } from '../clock';
 import type { ContextRepository } from '../db/context-repository';
 import type { ContextFilesTable } from '../db/schema';
@@ -9,7 +10,7 @@ export interface SystemBlock {
   text: string;
 }
 
-function toDto(row: ContextFilesTable): ContextFileDto {
+function toDto(row: ContextFilesTable, managed: boolean): ContextFileDto {
   return {
     type: row.type,
     content: row.content,
@@ -17,6 +18,11 @@ function toDto(row: ContextFilesTable): ContextFileDto {
     updatedBy: row.updated_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    provenance:
+      row.source_url && row.fetched_at
+        ? { sourceUrl: row.source_url, etag: row.etag ?? null, keyId: row.key_id ?? null, fetchedAt: row.fetched_at, verified: row.verified === 1 }
+        : null,
+    managed,
   };
 }
 
@@ -24,32 +30,42 @@ export class ContextService {
   constructor(
     private readonly repo: ContextRepository,
     private readonly clock: Clock,
+    /** True while a sync source manages the primary context. */
+    private readonly primaryManaged: () => Promise<boolean>,
   ) {}
 
   /** A context never written reads as empty, version 0. */
   async get(type: ContextType): Promise<ContextFileDto> {
+    const managed = type === 'primary' && (await this.primaryManaged());
     const row = await this.repo.find(type);
-    if (row) return toDto(row);
+    if (row) return toDto(row, managed);
     const now = this.clock.now();
-    return { type, content: '', version: 0, updatedBy: null, createdAt: now, updatedAt: now };
+    return { type, content: '', version: 0, updatedBy: null, createdAt: now, updatedAt: now, provenance: null, managed };
   }
 
   /** Every saved change bumps the version; saving identical content is not a change. */
   async update(type: ContextType, content: string, updatedBy: string): Promise<ContextFileDto> {
+    if (type === 'primary' && (await this.primaryManaged())) {
+      throw new AppError('managed_setting', 'The primary context is managed by your organisation’s sync source');
+    }
     const now = this.clock.now();
     const existing = await this.repo.find(type);
     if (!existing) {
-      await this.repo.insert({
-        id: newId(),
-        type,
+      await this.repo.insert({ id: newId(), type, content, version: 1, updated_by: updatedBy, created_at: now, updated_at: now });
+    } else if (existing.content !== content || existing.source_url) {
+      // Editing a copy that once came from sync makes it a local file again: provenance no longer applies.
+      await this.repo.update(type, {
         content,
-        version: 1,
+        version: existing.version + 1,
         updated_by: updatedBy,
-        created_at: now,
         updated_at: now,
+        source_url: null,
+        etag: null,
+        key_id: null,
+        fetched_at: null,
+        verified: null,
+        policy: null,
       });
-    } else if (existing.content !== content) {
-      await this.repo.update(type, { content, version: existing.version + 1, updated_by: updatedBy, updated_at: now });
     }
     return this.get(type);
   }

@@ -42,6 +42,21 @@ export interface ContextFilesTable {
   updated_by: string | null;
   created_at: string;
   updated_at: string;
+  /** 0003: set when the primary context came from a sync endpoint. */
+  source_url?: string | null;
+  etag?: string | null;
+  key_id?: string | null;
+  fetched_at?: string | null;
+  verified?: number | null;
+  policy?: string | null;
+}
+
+export interface ContextSyncStateTable {
+  id: number;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
 }
 
 export interface UsageRecordsTable {
@@ -69,4 +84,5 @@ export interface DB {
   usage_records: UsageRecordsTable;
   settings: SettingsTable;
   drafts: DraftsTable;
+  context_sync_state: ContextSyncStateTable;
 }

@@ -6,6 +6,8 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   maxChats: 500,
   language: 'system',
   theme: 'system',
+  requestsPerMinute: 20,
+  concurrentStreams: 3,
 };
 
 export class SettingsService {
@@ -16,16 +18,15 @@ export class SettingsService {
     // Unknown or malformed stored values fall back to defaults rather than breaking start-up.
     return {
       model: typeof stored.model === 'string' ? stored.model : DEFAULT_SETTINGS.model,
-      maxChats:
-        typeof stored.maxChats === 'number' && Number.isInteger(stored.maxChats) && stored.maxChats > 0
-          ? stored.maxChats
-          : DEFAULT_SETTINGS.maxChats,
+      maxChats: positiveInt(stored.maxChats) ?? DEFAULT_SETTINGS.maxChats,
       language:
         stored.language === 'en' || stored.language === 'ru' || stored.language === 'system'
           ? stored.language
           : DEFAULT_SETTINGS.language,
       theme:
         stored.theme === 'light' || stored.theme === 'dark' || stored.theme === 'system' ? stored.theme : DEFAULT_SETTINGS.theme,
+      requestsPerMinute: positiveInt(stored.requestsPerMinute) ?? DEFAULT_SETTINGS.requestsPerMinute,
+      concurrentStreams: positiveInt(stored.concurrentStreams) ?? DEFAULT_SETTINGS.concurrentStreams,
     };
   }
 
@@ -35,4 +36,8 @@ export class SettingsService {
     }
     return this.get();
   }
+}
+
+function positiveInt(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
