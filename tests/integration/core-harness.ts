@@ -31,6 +31,7 @@ export async function startTestCore(
   options: { dataDir?: string; env?: CoreEnv; secretStore?: SecretStore; apiKey?: string | null } & Partial<CoreTestHooks> & {
     deltaFlushMs?: number;
     persistEveryMs?: number;
+    managedConfigPath?: string;
   } = {},
 ): Promise<TestCore> {
   const dataDir = options.dataDir ?? tempDir();
@@ -65,6 +66,8 @@ export async function startTestCore(
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.deltaFlushMs !== undefined ? { deltaFlushMs: options.deltaFlushMs } : {}),
       ...(options.persistEveryMs !== undefined ? { persistEveryMs: options.persistEveryMs } : {}),
+      ...(options.managedConfigPath ? { managedConfigPath: options.managedConfigPath } : {}),
+      ...(options.syncTimeoutMs !== undefined ? { syncTimeoutMs: options.syncTimeoutMs } : {}),
     });
   let core = await make();
 

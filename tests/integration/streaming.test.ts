@@ -162,6 +162,22 @@ describe('chat:send streaming', () => {
     expect((await t.call('messages:list', { chatId: chat.id })).messages).toHaveLength(2);
   });
 
+  it('holds a send over the rate limit before writing anything', async () => {
+    t = await start();
+    await t.call('settings:update', { requestsPerMinute: 2, concurrentStreams: 1 });
+    const a = await t.call('chats:create', {});
+    const b = await t.call('chats:create', {});
+    fake.setScenario({ kind: 'hang' });
+    const first = await t.call('chat:send', { chatId: a.id, content: 'one' });
+    expect(await t.fail('chat:send', { chatId: b.id, content: 'two' })).toMatchObject({ code: 'limit_reached', details: { reason: 'concurrent' } });
+    await t.call('chat:stop', { streamId: first.streamId });
+    fake.setScenario({ kind: 'text', text: 'ok' });
+    const second = await t.call('chat:send', { chatId: b.id, content: 'two' });
+    await t.waitFor((e) => e.streamId === second.streamId && e.type === 'message_end');
+    expect(await t.fail('chat:send', { chatId: b.id, content: 'three' })).toMatchObject({ code: 'limit_reached', details: { reason: 'per_minute', retryAfterSeconds: expect.any(Number) } });
+    expect((await t.call('messages:list', { chatId: b.id })).messages.map((m) => m.content)).toEqual(['two', 'ok']);
+  });
+
   it('refuses to send without an API key and writes nothing', async () => {
     t = await start({ apiKey: null });
     const chat = await t.call('chats:create', {});
