@@ -24,11 +24,13 @@ import { ContextRepository } from './db/context-repository';
 import { DraftRepository } from './db/draft-repository';
 import { MessageRepository } from './db/message-repository';
 import { DatabaseTooNewError, migrate } from './db/migrations';
+import { SearchRepository } from './db/search-repository';
 import { SettingsRepository } from './db/settings-repository';
 import { UsageRepository } from './db/usage-repository';
 import { consoleLogger } from './logger';
 import { createRouter } from './router';
 import { buildHandlers } from './routes';
+import { SearchService } from './search/search-service';
 import { SecretsService } from './secrets/secrets-service';
 import { SettingsService } from './settings/settings-service';
 
@@ -137,6 +139,7 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
       sync,
       policy,
       admin: new ContextAdminService({ secrets: options.secretStore, settings: settingsRepo, clock, logger }),
+      search: new SearchService(new SearchRepository(db), logger),
       envModel: env.CLAUDE_MODEL || undefined,
     }),
     logger,

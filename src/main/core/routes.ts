@@ -10,6 +10,7 @@ import type { PolicyService } from './context/policy-service';
 import type { ContextSyncService } from './context/sync/context-sync-service';
 import type { Handlers } from './router';
 import type { SecretsService } from './secrets/secrets-service';
+import type { SearchService } from './search/search-service';
 import type { SettingsService } from './settings/settings-service';
 
 export interface Services {
@@ -23,6 +24,7 @@ export interface Services {
   sync: ContextSyncService;
   policy: PolicyService;
   admin: ContextAdminService;
+  search: SearchService;
   envModel: string | undefined;
 }
 
@@ -34,7 +36,8 @@ export function buildHandlers(s: Services): Handlers {
     'chats:get': (input) => s.chats.get(input.id),
     'chats:update': (input) => s.chats.update(input.id, input),
     'chats:delete': (input) => s.chats.delete(input.id),
-    'messages:list': (input) => s.messages.page(input.chatId, input.limit, input.before),
+    'messages:list': (input) => s.messages.page(input.chatId, input.limit, input),
+    'search:messages': (input) => s.search.search(input),
     'chat:send': (input) => s.streams.send(input.chatId, input.content),
     'chat:stop': (input) => s.streams.stop(input.streamId),
     'chat:regenerate': (input) => s.streams.regenerate(input.chatId),

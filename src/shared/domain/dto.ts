@@ -40,7 +40,26 @@ export interface MessageDto {
 export interface MessagePage {
   /** Oldest first, so a page can be prepended as is. */
   messages: MessageDto[];
+  /** Older messages exist before this page. */
   hasMore: boolean;
+  /** Newer messages exist after this page (only for `around`; the latest page has none). */
+  hasNewer?: boolean;
+}
+
+export interface SearchHitDto {
+  messageId: string;
+  chatId: string;
+  chatTitle: string;
+  chatArchived: boolean;
+  role: MessageRole;
+  createdAt: string;
+  /** Text around the match; each matched word sits between U+E000 and U+E001 (never HTML). */
+  snippet: string;
+}
+
+export interface SearchResultDto {
+  hits: SearchHitDto[];
+  tookMs: number;
 }
 
 export interface SettingsDto {

@@ -7,6 +7,7 @@ import type {
   ExportedContextDocumentDto,
   PolicyDto,
   PublishResultDto,
+  SearchResultDto,
   ContextFileDto,
   DraftDto,
   MessagePage,
@@ -51,9 +52,28 @@ export const contract = {
         chatId: id,
         limit: z.number().int().min(1).max(200).default(50),
         before: id.optional(),
+        /** A window centred on this message (opening a search hit); excludes `before`. */
+        around: id.optional(),
+        /** The page after this message, oldest first (scrolling down from a search hit). */
+        after: id.optional(),
+      })
+      .strict()
+      .refine((v) => [v.before, v.around, v.after].filter(Boolean).length <= 1, 'Use one of before, around, after'),
+    output: out<MessagePage>(),
+  },
+  'search:messages': {
+    input: z
+      .object({
+        query: z.string().max(500),
+        order: z.enum(['recent', 'relevance']).default('recent'),
+        includeArchived: z.boolean().default(false),
+        role: z.enum(['user', 'assistant']).optional(),
+        from: z.iso.datetime({ offset: true }).optional(),
+        to: z.iso.datetime({ offset: true }).optional(),
+        limit: z.number().int().min(1).max(100).default(50),
       })
       .strict(),
-    output: out<MessagePage>(),
+    output: out<SearchResultDto>(),
   },
   'chat:send': {
     input: z.object({ chatId: id, content: z.string().trim().min(1).max(MESSAGE_MAX) }).strict(),

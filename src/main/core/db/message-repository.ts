@@ -36,6 +36,16 @@ export class MessageRepository {
     return rows.reverse();
   }
 
+  /** The `limit` messages after `afterSeq`, oldest first. */
+  async pageAfter(chatId: string, limit: number, afterSeq: number, tx: Executor = this.db): Promise<MessageRow[]> {
+    return tx.selectFrom('messages').selectAll().where('chat_id', '=', chatId).where('seq', '>', afterSeq).orderBy('seq', 'asc').limit(limit).execute();
+  }
+
+  async hasAfter(chatId: string, seq: number, tx: Executor = this.db): Promise<boolean> {
+    const row = await tx.selectFrom('messages').select('seq').where('chat_id', '=', chatId).where('seq', '>', seq).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   async hasBefore(chatId: string, seq: number, tx: Executor = this.db): Promise<boolean> {
     const row = await tx
       .selectFrom('messages')
