@@ -1,40 +1,25 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAnthropicClient } from './ai/anthropic-client';
 import { checkedBaseUrl } from './ai/base-url';
 import type { ClaudeClientFactory } from './ai/claude-client';
-import { ChatService } from './chat/chat-service';
-import { DraftService } from './chat/draft-service';
-import { MessageService } from './chat/message-service';
-import { RateLimiter } from './chat/rate-limiter';
-import { StreamRunner } from './chat/stream-runner';
-import { StreamService } from './chat/stream-service';
-import { TitleService } from './chat/title-service';
 import { systemClock, type Clock } from './clock';
-import { ContextAdminService } from './context/context-admin-service';
-import { ContextService } from './context/context-service';
-import { PolicyService } from './context/policy-service';
-import { ContextSyncService } from './context/sync/context-sync-service';
-import { readManagedConfig } from './context/sync/managed-config';
 import type { Core, CoreOptions } from './core-types';
+import { BackupStore } from './data/backup-store';
+import { DataService, type DataHost } from './data/data-service';
 import { BUNDLED_MIGRATIONS } from './db/bundled-migrations';
-import { ChatRepository } from './db/chat-repository';
-import { createKysely, openSqlite, readSchemaVersion } from './db/connection';
-import { ContextRepository } from './db/context-repository';
-import { DraftRepository } from './db/draft-repository';
-import { MessageRepository } from './db/message-repository';
-import { DatabaseTooNewError, migrate } from './db/migrations';
-import { SearchRepository } from './db/search-repository';
-import { SettingsRepository } from './db/settings-repository';
-import { UsageRepository } from './db/usage-repository';
+import { checkIntegrity } from './db/integrity';
+import { DatabaseTooNewError } from './db/migrations';
+import { openInstance, type Instance } from './instance';
 import { consoleLogger } from './logger';
 import { createRouter } from './router';
 import { buildHandlers } from './routes';
-import { SearchService } from './search/search-service';
-import { SecretsService } from './secrets/secrets-service';
-import { SettingsService } from './settings/settings-service';
 
 export const DB_FILE_NAME = 'parley.sqlite';
+const INTEGRITY_TIMEOUT_MS = 5_000;
+const DAILY_CHECK_MS = 60 * 60 * 1000;
+
+/** Channels that still answer while the data file is damaged. */
+const RECOVERY_CHANNELS = new Set(['recovery:status', 'recovery:startFresh', 'data:listBackups', 'data:restoreBackup']);
 
 export interface CoreTestHooks {
   /** Replaces the Anthropic SDK client, e.g. to count calls. */
@@ -46,117 +31,93 @@ export interface CoreTestHooks {
   syncTimeoutMs?: number;
 }
 
-/** The composition root: plain Node, no Electron, so tests and the harness run the real thing. */
+/**
+ * The composition root: plain Node, no Electron, so tests and the harness run the real thing.
+ * It checks the data file, opens an instance of every service around it, and can swap that instance
+ * (restoring a backup) or run without one (a damaged file: only recovery answers).
+ */
 export async function createCore(options: CoreOptions & CoreTestHooks): Promise<Core> {
   const logger = options.logger ?? consoleLogger;
   const clock = options.clock ?? systemClock;
-  const env = options.env ?? {};
-  const baseURL = checkedBaseUrl(env.ANTHROPIC_BASE_URL || undefined);
+  const baseURL = checkedBaseUrl(options.env?.ANTHROPIC_BASE_URL || undefined);
   if (baseURL) logger.warn('using a non-default Anthropic endpoint', { baseURL });
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') chmodSync(options.dataDir, 0o700);
   const dbPath = join(options.dataDir, DB_FILE_NAME);
+  const backups = new BackupStore(join(options.dataDir, 'backups'), clock, logger);
+  const open = () => openInstance(options, { dbPath, baseURL, logger, clock, backups });
 
-  const found = readSchemaVersion(dbPath);
-  if (found > BUNDLED_MIGRATIONS.length) throw new DatabaseTooNewError(found, BUNDLED_MIGRATIONS.length);
-  const sqlite = openSqlite(dbPath);
-  try {
-    const outcome = migrate(sqlite, BUNDLED_MIGRATIONS);
-    if (outcome.applied.length) logger.info('database migrated', { ...outcome });
-  } catch (error) {
-    sqlite.close();
-    throw error;
+  let instance: Instance | null = null;
+  let damage: { detail: string } | null = null;
+  if (existsSync(dbPath)) {
+    const integrity = await checkIntegrity(dbPath, INTEGRITY_TIMEOUT_MS);
+    if (integrity.status === 'damaged') damage = { detail: integrity.detail };
+    else if (integrity.status === 'unknown') logger.warn('integrity check skipped', { detail: integrity.detail });
   }
-  const db = createKysely(sqlite, logger);
+  if (!damage) {
+    try {
+      instance = await open();
+    } catch (error) {
+      if (error instanceof DatabaseTooNewError || !isCorruption(error)) throw error;
+      damage = { detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  if (damage) logger.error('data file damaged; waiting for the person to restore a backup', { dbPath, detail: damage.detail });
 
-  const chatRepo = new ChatRepository(db);
-  const messageRepo = new MessageRepository(db);
-  const contextRepo = new ContextRepository(db);
-  const settingsRepo = new SettingsRepository(db);
-  const usageRepo = new UsageRepository(db);
-  const draftRepo = new DraftRepository(db);
-
-  const settings = new SettingsService(settingsRepo);
-  const secrets = new SecretsService(options.secretStore, env.ANTHROPIC_API_KEY || undefined, logger);
-  const sync = new ContextSyncService({
-    contexts: contextRepo,
-    settings: settingsRepo,
-    managed: readManagedConfig(options.managedConfigPath, logger),
-    clock,
-    logger,
-    emit: options.emit,
-    ...(options.syncTimeoutMs !== undefined ? { timeoutMs: options.syncTimeoutMs } : {}),
-  });
-  const policy = new PolicyService(contextRepo, sync, settings);
-  const context = new ContextService(contextRepo, clock, () => sync.isManaging());
-  const chats = new ChatService(db, chatRepo, settings, clock, async () => (await policy.current()).maxChats);
-  const createClient = options.createClient ?? createAnthropicClient;
-  const titles = new TitleService({ chats: chatRepo, usage: usageRepo, createClient, emit: options.emit, logger, clock, baseURL, maxRetries: options.maxRetries });
-  const runner = new StreamRunner({
-    db,
-    chatRepo,
-    messages: messageRepo,
-    usage: usageRepo,
-    createClient,
-    emit: options.emit,
-    logger,
-    clock,
-    baseURL,
-    maxRetries: options.maxRetries,
-    deltaFlushMs: options.deltaFlushMs ?? 16,
-    persistEveryMs: Math.min(options.persistEveryMs ?? 100, 250),
-  });
-  const streams = new StreamService({
-    db,
-    chats,
-    chatRepo,
-    messages: messageRepo,
-    drafts: draftRepo,
-    context,
-    settings,
-    secrets,
-    titles,
-    runner,
-    policy,
-    limiter: new RateLimiter(),
-    emit: options.emit,
-    clock,
-    envModel: env.CLAUDE_MODEL || undefined,
-  });
-
-  const interrupted = await messageRepo.interruptLeftoverStreams();
-  if (interrupted) logger.warn('answers interrupted by the last shutdown', { count: interrupted });
-  await sync.start();
-
-  const handle = createRouter(
-    buildHandlers({
-      chats,
-      messages: new MessageService(messageRepo, chats),
-      drafts: new DraftService(draftRepo, chats, clock),
-      streams,
-      settings,
-      secrets,
-      context,
-      sync,
-      policy,
-      admin: new ContextAdminService({ secrets: options.secretStore, settings: settingsRepo, clock, logger }),
-      search: new SearchService(new SearchRepository(db), logger),
-      envModel: env.CLAUDE_MODEL || undefined,
-    }),
+  /** Calls wait here while an instance is being swapped. */
+  let swapping: Promise<void> = Promise.resolve();
+  const host: DataHost = {
+    instance: () => instance,
+    damage: () => damage,
+    supportedSchema: BUNDLED_MIGRATIONS.length,
+    livePath: dbPath,
+    reopen(swap) {
+      const run = (async () => {
+        await instance?.close();
+        instance = null;
+        swap();
+        damage = null;
+        instance = await open();
+      })();
+      swapping = run.catch(() => undefined);
+      return run;
+    },
+  };
+  const data = new DataService(host, backups, logger, options.dialogs);
+  const route = createRouter(
+    buildHandlers(() => {
+      if (!instance) throw new Error('no instance');
+      return { ...instance.services, data };
+    }, data),
     logger,
   );
+
+  void data.dailyIfDue();
+  const daily = setInterval(() => void data.dailyIfDue(), DAILY_CHECK_MS);
+  daily.unref();
 
   let closing: Promise<void> | null = null;
   return {
     dbPath,
-    handle,
+    async handle(channel, input) {
+      await swapping;
+      if (!instance && !RECOVERY_CHANNELS.has(channel)) {
+        return { ok: false, error: { code: 'database_damaged', message: 'The data file is damaged; restore a backup first' } };
+      }
+      return route(channel, input);
+    },
     close() {
       closing ??= (async () => {
-        sync.stop();
-        await streams.shutdown();
-        await sync.settle();
-        await db.destroy();
+        clearInterval(daily);
+        await swapping;
+        await instance?.close();
       })();
       return closing;
     },
   };
+}
+
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
 }

@@ -26,6 +26,14 @@ export interface CoreOptions {
   persistEveryMs?: number;
   /** The admin's managed.json for this OS (see defaultManagedConfigPath); absent: no managed settings. */
   managedConfigPath?: string;
+  /** Save / open dialogs for export and import (Electron's, or the harness's files folder). */
+  dialogs?: FileDialogs;
+}
+
+export interface FileDialogs {
+  /** null when the person cancelled. */
+  chooseSavePath(suggestedName: string, kind: 'markdown' | 'json'): Promise<string | null>;
+  chooseOpenPath(kind: 'json'): Promise<string | null>;
 }
 
 export interface Core {

@@ -8,12 +8,14 @@ import type { ContextAdminService } from './context/context-admin-service';
 import type { ContextService } from './context/context-service';
 import type { PolicyService } from './context/policy-service';
 import type { ContextSyncService } from './context/sync/context-sync-service';
+import type { DataService } from './data/data-service';
 import type { Handlers } from './router';
 import type { SecretsService } from './secrets/secrets-service';
 import type { SearchService } from './search/search-service';
 import type { SettingsService } from './settings/settings-service';
 
 export interface Services {
+  data: DataService;
   chats: ChatService;
   messages: MessageService;
   drafts: DraftService;
@@ -28,53 +30,65 @@ export interface Services {
   envModel: string | undefined;
 }
 
-/** Channel → service call. Input is already parsed by the contract's schema when these run. */
-export function buildHandlers(s: Services): Handlers {
+/**
+ * Channel → service call. Input is already parsed by the contract's schema when these run. Services are
+ * looked up per call, because restoring a backup replaces them; data channels work without them.
+ */
+export function buildHandlers(services: () => Services, data: DataService): Handlers {
   return {
-    'chats:create': (input) => s.chats.create(input.title),
-    'chats:list': (input) => s.chats.list(input.archived),
-    'chats:get': (input) => s.chats.get(input.id),
-    'chats:update': (input) => s.chats.update(input.id, input),
-    'chats:delete': (input) => s.chats.delete(input.id),
-    'messages:list': (input) => s.messages.page(input.chatId, input.limit, input),
-    'search:messages': (input) => s.search.search(input),
-    'chat:send': (input) => s.streams.send(input.chatId, input.content),
-    'chat:stop': (input) => s.streams.stop(input.streamId),
-    'chat:regenerate': (input) => s.streams.regenerate(input.chatId),
-    'chat:edit': (input) => s.streams.edit(input.messageId, input.content),
-    'chat:continue': (input) => s.streams.continue(input.messageId),
-    'drafts:get': (input) => s.drafts.get(input.chatId),
-    'drafts:set': (input) => s.drafts.set(input.chatId, input.content),
-    'settings:get': () => s.settings.get(),
+    'data:exportChat': (input) => data.exportChat(input.chatId, input.format),
+    'data:exportAll': () => data.exportAll(),
+    'data:import': () => data.import(),
+    'data:cancelImport': async () => data.cancelImport(),
+    'data:listBackups': async () => data.listBackups(),
+    'data:createBackup': () => data.createBackup(),
+    'data:restoreBackup': (input) => data.restore(input.name),
+    'recovery:status': async () => data.recoveryStatus(),
+    'recovery:startFresh': () => data.startFresh(),
+    'chats:create': (input) => services().chats.create(input.title),
+    'chats:list': (input) => services().chats.list(input.archived),
+    'chats:get': (input) => services().chats.get(input.id),
+    'chats:update': (input) => services().chats.update(input.id, input),
+    'chats:delete': (input) => services().chats.delete(input.id),
+    'messages:list': (input) => services().messages.page(input.chatId, input.limit, input),
+    'search:messages': (input) => services().search.search(input),
+    'chat:send': (input) => services().streams.send(input.chatId, input.content),
+    'chat:stop': (input) => services().streams.stop(input.streamId),
+    'chat:regenerate': (input) => services().streams.regenerate(input.chatId),
+    'chat:edit': (input) => services().streams.edit(input.messageId, input.content),
+    'chat:continue': (input) => services().streams.continue(input.messageId),
+    'drafts:get': (input) => services().drafts.get(input.chatId),
+    'drafts:set': (input) => services().drafts.set(input.chatId, input.content),
+    'settings:get': () => services().settings.get(),
     'settings:update': async (input) => {
-      if (input.model && !(await s.policy.isModelAllowed(input.model))) {
+      if (input.model && !(await services().policy.isModelAllowed(input.model))) {
         throw new AppError('model_not_allowed', 'Your organisation does not allow this model', { model: input.model });
       }
-      return s.settings.update(input);
+      return services().settings.update(input);
     },
     'models:list': async () => {
-      const policy = await s.policy.current();
+      const policy = await services().policy.current();
       const allowed = policy.allowedModels;
       const known = allowed ? allowed.map((id) => BUILT_IN_MODELS.find((m) => m.id === id) ?? { id, label: id }) : [...BUILT_IN_MODELS];
       return {
         models: known,
-        defaultModel: await s.policy.allowedModel(policy.defaultModel ?? s.envModel ?? DEFAULT_MODEL),
-        effectiveModel: await s.streams.resolveModel(),
+        defaultModel: await services().policy.allowedModel(policy.defaultModel ?? services().envModel ?? DEFAULT_MODEL),
+        effectiveModel: await services().streams.resolveModel(),
       };
     },
-    'secrets:status': () => s.secrets.status(),
-    'secrets:setApiKey': (input) => s.secrets.setApiKey(input.apiKey),
-    'secrets:clearApiKey': () => s.secrets.clearApiKey(),
-    'context:get': (input) => s.context.get(input.type),
-    'context:update': (input) => s.context.update(input.type, input.content, 'local user'),
-    'contextSync:status': () => s.sync.status(),
-    'contextSync:configure': (input) => s.sync.configure(input),
-    'contextSync:syncNow': () => s.sync.syncNow(),
-    'policy:get': () => s.policy.current(),
-    'contextAdmin:status': () => s.admin.status(),
-    'contextAdmin:generateKey': () => s.admin.generateKey(),
-    'contextAdmin:setPublishTarget': (input) => s.admin.setPublishTarget(input.url, input.token),
-    'contextAdmin:exportDocument': (input) => s.admin.exportDocument(input),
-    'contextAdmin:publish': (input) => s.admin.publish(input),
+    'secrets:status': () => services().secrets.status(),
+    'secrets:setApiKey': (input) => services().secrets.setApiKey(input.apiKey),
+    'secrets:clearApiKey': () => services().secrets.clearApiKey(),
+    'context:get': (input) => services().context.get(input.type),
+    'context:update': (input) => services().context.update(input.type, input.content, 'local user'),
+    'contextSync:status': () => services().sync.status(),
+    'contextSync:configure': (input) => services().sync.configure(input),
+    'contextSync:syncNow': () => services().sync.syncNow(),
+    'policy:get': () => services().policy.current(),
+    'contextAdmin:status': () => services().admin.status(),
+    'contextAdmin:generateKey': () => services().admin.generateKey(),
+    'contextAdmin:setPublishTarget': (input) => services().admin.setPublishTarget(input.url, input.token),
+    'contextAdmin:exportDocument': (input) => services().admin.exportDocument(input),
+    'contextAdmin:publish': (input) => services().admin.publish(input),
   };
 }

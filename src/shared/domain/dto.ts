@@ -46,6 +46,42 @@ export interface MessagePage {
   hasNewer?: boolean;
 }
 
+export type BackupKind = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';
+
+export interface BackupDto {
+  name: string;
+  kind: BackupKind;
+  createdAt: string;
+  sizeBytes: number;
+  /** null: not a readable database. A number above the app's own means a newer Parley made it. */
+  schemaVersion: number | null;
+}
+
+export interface RecoveryStatusDto {
+  /** True when the data file failed its integrity check at start-up: only recovery works then. */
+  damaged: boolean;
+  detail: string | null;
+  latestBackup: BackupDto | null;
+}
+
+export interface ExportResultDto {
+  /** null when the person cancelled the save dialog. */
+  path: string | null;
+  chats: number;
+  messages: number;
+}
+
+export interface ImportReportDto {
+  /** null when the person cancelled the open dialog. */
+  path: string | null;
+  chatsImported: number;
+  messagesImported: number;
+  /** Chats already present (same id) are not imported twice. */
+  chatsAlreadyPresent: number;
+  skipped: { what: 'chat' | 'message' | 'file'; id: string | null; reason: string }[];
+  cancelled: boolean;
+}
+
 export interface SearchHitDto {
   messageId: string;
   chatId: string;
@@ -182,7 +218,10 @@ export interface DraftDto {
 }
 
 /** Pushed when main changes a chat by itself (an automatic title, activity time). */
-export type AppEvent = { type: 'chat_updated'; chat: ChatDto } | { type: 'context_sync'; status: ContextSyncStatusDto };
+export type AppEvent =
+  | { type: 'chat_updated'; chat: ChatDto }
+  | { type: 'context_sync'; status: ContextSyncStatusDto }
+  | { type: 'import_progress'; chats: number; messages: number; bytesRead: number; totalBytes: number };
 
 export interface StreamEndMetadata {
   model: string;

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'conflict',
   'sync_failed',
   'publish_failed',
+  'database_damaged',
+  'backup_invalid',
   'internal',
 ] as const;
 

@@ -7,6 +7,10 @@ import type {
   ExportedContextDocumentDto,
   PolicyDto,
   PublishResultDto,
+  BackupDto,
+  ExportResultDto,
+  ImportReportDto,
+  RecoveryStatusDto,
   SearchResultDto,
   ContextFileDto,
   DraftDto,
@@ -128,6 +132,24 @@ export const contract = {
       .strict(),
     output: out<ContextFileDto>(),
   },
+  /** Asks for a file name in a save dialog (the harness writes into its files folder). */
+  'data:exportChat': {
+    input: z.object({ chatId: id, format: z.enum(['markdown', 'json']) }).strict(),
+    output: out<ExportResultDto>(),
+  },
+  'data:exportAll': { input: empty, output: out<ExportResultDto>() },
+  'data:import': { input: empty, output: out<ImportReportDto>() },
+  'data:cancelImport': { input: empty, output: out<{ cancelling: boolean }>() },
+  'data:listBackups': { input: empty, output: out<BackupDto[]>() },
+  'data:createBackup': { input: empty, output: out<BackupDto>() },
+  /** Backs the current data up first, then replaces it with the named backup. */
+  'data:restoreBackup': {
+    input: z.object({ name: z.string().regex(/^parley-[a-z-]+-\d{8}T\d{9}Z\.sqlite$/) }).strict(),
+    output: out<{ restored: BackupDto; safetyBackup: BackupDto | null }>(),
+  },
+  'recovery:status': { input: empty, output: out<RecoveryStatusDto>() },
+  /** After damage: keep the damaged file aside and start with empty data. */
+  'recovery:startFresh': { input: empty, output: out<RecoveryStatusDto>() },
   'contextSync:status': { input: empty, output: out<ContextSyncStatusDto>() },
   /** url null turns sync off. Refused with `managed_setting` while a managed configuration file sets it. */
   'contextSync:configure': {
