@@ -5,7 +5,7 @@ import type { AppEvent, StreamEvent } from '../../src/shared/domain/dto';
 import type { AppErrorData } from '../../src/shared/domain/errors';
 import type { Channel, InputOf, OutputOf } from '../../src/shared/ipc/contract';
 import { createCore, type CoreTestHooks } from '../../src/main/core/app';
-import type { Core, CoreEnv, EmitEvent } from '../../src/main/core/core-types';
+import type { Core, CoreEnv, EmitEvent, FileDialogs } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/logger';
 import { MemorySecretStore, type SecretStore } from '../../src/main/core/secrets/secret-store';
 
@@ -32,6 +32,7 @@ export async function startTestCore(
     deltaFlushMs?: number;
     persistEveryMs?: number;
     managedConfigPath?: string;
+    dialogs?: FileDialogs;
   } = {},
 ): Promise<TestCore> {
   const dataDir = options.dataDir ?? tempDir();
@@ -67,6 +68,7 @@ export async function startTestCore(
       ...(options.deltaFlushMs !== undefined ? { deltaFlushMs: options.deltaFlushMs } : {}),
       ...(options.persistEveryMs !== undefined ? { persistEveryMs: options.persistEveryMs } : {}),
       ...(options.managedConfigPath ? { managedConfigPath: options.managedConfigPath } : {}),
+      ...(options.dialogs ? { dialogs: options.dialogs } : {}),
       ...(options.syncTimeoutMs !== undefined ? { syncTimeoutMs: options.syncTimeoutMs } : {}),
     });
   let core = await make();

@@ -73,6 +73,7 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
     livePath: dbPath,
     reopen(swap) {
       const run = (async () => {
+        await data.settle();
         await instance?.close();
         instance = null;
         swap();
@@ -110,6 +111,7 @@ export async function createCore(options: CoreOptions & CoreTestHooks): Promise<
       closing ??= (async () => {
         clearInterval(daily);
         await swapping;
+        await data.settle();
         await instance?.close();
       })();
       return closing;

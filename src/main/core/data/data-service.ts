@@ -21,6 +21,8 @@ const NO_DIALOGS: FileDialogs = { chooseSavePath: async () => null, chooseOpenPa
 
 /** Export, import, backups and recovery: the channels that work on the data file as a whole. */
 export class DataService {
+  private daily: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly host: DataHost,
     private readonly backups: BackupStore,
@@ -68,13 +70,18 @@ export class DataService {
   }
 
   /** Takes the daily backup when the last one is a day old or more. */
-  async dailyIfDue(): Promise<void> {
-    if (!this.host.instance() || !this.backups.dailyIsDue()) return;
-    try {
-      await this.createBackup('daily');
-    } catch (error) {
-      this.logger.warn('daily backup failed', { error: String(error) });
-    }
+  dailyIfDue(): Promise<void> {
+    if (!this.host.instance() || !this.backups.dailyIsDue()) return this.daily;
+    this.daily = this.createBackup('daily').then(
+      () => undefined,
+      (error: unknown) => this.logger.warn('daily backup failed', { error: String(error) }),
+    );
+    return this.daily;
+  }
+
+  /** Resolves when no automatic backup is being written (before closing the database). */
+  settle(): Promise<void> {
+    return this.daily;
   }
 
   async restore(name: string): Promise<{ restored: BackupDto; safetyBackup: BackupDto | null }> {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
-import { Transform, type TransformCallback } from 'node:stream';
+import { compose, Transform, type TransformCallback } from 'node:stream';
 import { parser } from 'stream-json';
 import { pick } from 'stream-json/filters/pick.js';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
@@ -175,22 +175,16 @@ async function* singleChat(path: string, totalBytes: number): AsyncGenerator<{ v
 /** The `chats` array of an archive, one chat at a time, never the whole file in memory. */
 async function* archiveChats(path: string): AsyncGenerator<{ value: unknown; bytesRead: number }> {
   const source = createReadStream(path, { highWaterMark: 256 * 1024 });
-  const pipeline = source
-    .pipe(parser.asStream())
-    .pipe(new StringGuard())
-    .pipe(pick.asStream({ filter: 'chats' }))
-    .pipe(streamArray.asStream());
-  const failures = [source, pipeline];
-  let failure: Error | null = null;
-  for (const stream of failures) stream.on('error', (error: Error) => (failure ??= error));
+  // compose() carries an error in any stage to the reader, so a bad file ends the loop instead of hanging it.
+  const chats = compose(source, parser.asStream(), new StringGuard(), pick.asStream({ filter: 'chats' }), streamArray.asStream());
   try {
-    for await (const item of pipeline as AsyncIterable<{ value: unknown }>) {
+    for await (const item of chats as AsyncIterable<{ value: unknown }>) {
       yield { value: item.value, bytesRead: source.bytesRead };
     }
   } finally {
+    chats.destroy();
     source.destroy();
   }
-  if (failure) throw failure;
 }
 
 /** Stops a hostile file that holds one enormous string before it is assembled in memory. */
