@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
-import { compose, Transform, type TransformCallback } from 'node:stream';
+import { PassThrough, pipeline, Transform, type TransformCallback } from 'node:stream';
 import { parser } from 'stream-json';
 import { pick } from 'stream-json/filters/pick.js';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
@@ -175,8 +175,9 @@ async function* singleChat(path: string, totalBytes: number): AsyncGenerator<{ v
 /** The `chats` array of an archive, one chat at a time, never the whole file in memory. */
 async function* archiveChats(path: string): AsyncGenerator<{ value: unknown; bytesRead: number }> {
   const source = createReadStream(path, { highWaterMark: 256 * 1024 });
-  // compose() carries an error in any stage to the reader, so a bad file ends the loop instead of hanging it.
-  const chats = compose(source, parser.asStream(), new StringGuard(), pick.asStream({ filter: 'chats' }), streamArray.asStream());
+  // pipeline() destroys every stage with the first error, so a bad file ends the loop instead of hanging it.
+  const chats = new PassThrough({ objectMode: true });
+  pipeline(source, parser.asStream(), new StringGuard(), pick.asStream({ filter: 'chats' }), streamArray.asStream(), chats, () => {});
   try {
     for await (const item of chats as AsyncIterable<{ value: unknown }>) {
       yield { value: item.value, bytesRead: source.bytesRead };
