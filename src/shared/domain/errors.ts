@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'conflict',
   'sync_failed',
   'publish_failed',
+  'tool_failed',
   'database_damaged',
   'backup_invalid',
   'internal',

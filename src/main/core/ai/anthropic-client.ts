@@ -1,6 +1,6 @@
 // The only file that imports @anthropic-ai/sdk (lint enforces it): swapping or upgrading the SDK touches one place.
 import Anthropic from '@anthropic-ai/sdk';
-import { AbortedError, ProviderError, classifyApiFailure } from './provider-error';
+import { AbortedError, ChatError, OfflineError, classifyApiFailure } from './chat-errors';
 import type { ClaudeClient, ClaudeClientOptions, ClaudeCompletion, ClaudeRequest, ClaudeStreamEvent } from './claude-client';
 
 export function createAnthropicClient(options: ClaudeClientOptions): ClaudeClient {
@@ -51,10 +51,10 @@ export function createAnthropicClient(options: ClaudeClientOptions): ClaudeClien
           }
         }
       } catch (error) {
-        throw toProviderError(error, signal);
+        throw toChatError(error, signal);
       }
       if (signal.aborted) throw new AbortedError();
-      if (!sawStop) throw new ProviderError('offline', 'The connection closed before the answer finished', true);
+      if (!sawStop) throw new OfflineError('The connection closed before the answer finished');
       yield { type: 'end', stopReason };
     },
 
@@ -72,19 +72,19 @@ export function createAnthropicClient(options: ClaudeClientOptions): ClaudeClien
           stopReason: message.stop_reason ?? null,
         };
       } catch (error) {
-        throw toProviderError(error, signal);
+        throw toChatError(error, signal);
       }
     },
   };
 }
 
-function toProviderError(error: unknown, signal: AbortSignal): Error {
+function toChatError(error: unknown, signal: AbortSignal): Error {
   if (signal.aborted || error instanceof Anthropic.APIUserAbortError) return new AbortedError();
   if (error instanceof Anthropic.APIConnectionTimeoutError) {
-    return new ProviderError('offline', 'The request to Anthropic timed out', true);
+    return new OfflineError('The request to Anthropic timed out');
   }
   if (error instanceof Anthropic.APIConnectionError) {
-    return new ProviderError('offline', 'Could not reach Anthropic. Check the network connection.', true);
+    return new OfflineError('Could not reach Anthropic. Check the network connection.');
   }
   if (error instanceof Anthropic.APIError) {
     return classifyApiFailure({
@@ -94,10 +94,10 @@ function toProviderError(error: unknown, signal: AbortSignal): Error {
       retryAfter: error.headers?.get('retry-after'),
     });
   }
-  if (error instanceof ProviderError) return error;
+  if (error instanceof ChatError) return error;
   // The SDK surfaces a socket that dies mid-body as a plain Error (terminated / ECONNRESET).
   const message = error instanceof Error ? error.message : String(error);
-  return new ProviderError('offline', `The connection was lost: ${message}`, true);
+  return new OfflineError(`The connection was lost: ${message}`);
 }
 
 function errorTypeFromBody(body: unknown): string | undefined {

@@ -30,7 +30,7 @@ export interface ClaudeCompletion {
 
 /** What the services need from a model provider; the Anthropic SDK is one implementation. */
 export interface ClaudeClient {
-  /** Throws ProviderError (classified) or AbortedError. */
+  /** Throws a ChatError subclass (classified) or AbortedError. */
   stream(request: ClaudeRequest, signal: AbortSignal): AsyncIterable<ClaudeStreamEvent>;
   /** One answer without streaming (background work such as titles). Throws like `stream`. */
   complete(request: ClaudeRequest, signal: AbortSignal): Promise<ClaudeCompletion>;

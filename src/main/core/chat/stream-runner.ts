@@ -1,5 +1,5 @@
 import type { MessageMetadata, StreamEndMetadata, StreamEvent } from '../../../shared/domain/dto';
-import { AbortedError, ProviderError } from '../ai/provider-error';
+import { AbortedError, ChatError } from '../ai/chat-errors';
 import type { ClaudeClientFactory, ClaudeRequest } from '../ai/claude-client';
 import { newId, type Clock } from '../clock';
 import type { EmitEvent } from '../core-types';
@@ -98,8 +98,8 @@ export class StreamRunner {
         this.emit({ ...base, type: 'message_end', status, metadata, content });
         return;
       }
-      const failure = error instanceof ProviderError ? error : new ProviderError('internal', 'The answer failed inside Parley', false);
-      if (!(error instanceof ProviderError)) deps.logger.error('stream failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      const failure = error instanceof ChatError ? error : new ChatError('internal', 'The answer failed inside Parley', false);
+      if (!(error instanceof ChatError)) deps.logger.error('stream failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       const retryAfter = failure.retryAfterSeconds !== undefined ? { retryAfterSeconds: failure.retryAfterSeconds } : {};
       const metadata: MessageMetadata = { ...totals(), stopReason: null, error: { code: failure.code, detail: failure.detail, ...retryAfter } };
       const content = await this.finish(stream, writer, 'error', metadata, usage);

@@ -11,6 +11,10 @@ export interface ChatsTable {
   updated_at: string;
   /** 0002: default → first_message → generated; 'user' once the person renames. */
   title_source: TitleSource;
+  /** 0005: per-chat sampling; null means the model's default. */
+  temperature?: number | null;
+  top_p?: number | null;
+  max_tokens?: number | null;
 }
 
 export type TitleSource = 'default' | 'first_message' | 'generated' | 'user';
@@ -70,6 +74,32 @@ export interface UsageRecordsTable {
   cache_creation_input_tokens: number;
   cache_read_input_tokens: number;
   created_at: string;
+  /** 0005 */
+  cost_usd?: number;
+}
+
+export interface ModelCacheTable {
+  id: string;
+  display_name: string;
+  max_input_tokens: number | null;
+  max_tokens: number | null;
+  created_at: string | null;
+  fetched_at: string;
+}
+
+export interface ChatSummariesTable {
+  chat_id: string;
+  up_to_seq: number;
+  content: string;
+  model: string;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  message_id: string;
+  chat_id: string;
+  queued_at: string;
+  attempts: number;
 }
 
 export interface SettingsTable {
@@ -85,4 +115,7 @@ export interface DB {
   settings: SettingsTable;
   drafts: DraftsTable;
   context_sync_state: ContextSyncStateTable;
+  model_cache: ModelCacheTable;
+  chat_summaries: ChatSummariesTable;
+  outbox: OutboxTable;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyApiFailure, parseRetryAfter } from '../../src/main/core/ai/provider-error';
+import { AuthError, ChatError, ContextTooLongError, ProviderUnavailableError, RateLimitedError, classifyApiFailure, parseRetryAfter } from '../../src/main/core/ai/chat-errors';
 
 describe('classifyApiFailure', () => {
   it.each([
@@ -15,6 +15,15 @@ describe('classifyApiFailure', () => {
     const error = classifyApiFailure({ message: 'x', ...input });
     expect(error.code).toBe(code);
     expect(error.retryable).toBe(retryable);
+  });
+
+  it('gives each failure its own class, all of them ChatErrors', () => {
+    expect(classifyApiFailure({ status: 401, type: null, message: '' })).toBeInstanceOf(AuthError);
+    expect(classifyApiFailure({ status: 429, type: null, message: '' })).toBeInstanceOf(RateLimitedError);
+    expect(classifyApiFailure({ status: 529, type: null, message: '' })).toBeInstanceOf(ProviderUnavailableError);
+    expect(classifyApiFailure({ status: 400, type: null, message: 'prompt is too long' })).toBeInstanceOf(ContextTooLongError);
+    expect(classifyApiFailure({ status: 500, type: null, message: '' })).toBeInstanceOf(ChatError);
+    expect(classifyApiFailure({ status: 401, type: null, message: '' }).name).toBe('AuthError');
   });
 
   it('reads retry-after as seconds or as an HTTP date', () => {
