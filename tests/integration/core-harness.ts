@@ -33,6 +33,7 @@ export async function startTestCore(
     persistEveryMs?: number;
     managedConfigPath?: string;
     dialogs?: FileDialogs;
+    midStreamBackoffMs?: number[];
   } = {},
 ): Promise<TestCore> {
   const dataDir = options.dataDir ?? tempDir();
@@ -69,6 +70,7 @@ export async function startTestCore(
       ...(options.persistEveryMs !== undefined ? { persistEveryMs: options.persistEveryMs } : {}),
       ...(options.managedConfigPath ? { managedConfigPath: options.managedConfigPath } : {}),
       ...(options.dialogs ? { dialogs: options.dialogs } : {}),
+      ...(options.midStreamBackoffMs ? { midStreamBackoffMs: options.midStreamBackoffMs } : {}),
       ...(options.syncTimeoutMs !== undefined ? { syncTimeoutMs: options.syncTimeoutMs } : {}),
     });
   let core = await make();

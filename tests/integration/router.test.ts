@@ -83,7 +83,7 @@ describe('router', () => {
 describe('settings, models and context', () => {
   it('has defaults and saves updates', async () => {
     t = await startTestCore();
-    expect(await t.call('settings:get', {})).toEqual({ model: null, maxChats: 500, language: 'system', theme: 'system', requestsPerMinute: 20, concurrentStreams: 3 });
+    expect(await t.call('settings:get', {})).toEqual({ model: null, maxChats: 500, language: 'system', theme: 'system', requestsPerMinute: 20, concurrentStreams: 3, summarizeOmitted: true });
     expect(await t.call('settings:update', { language: 'ru', model: 'claude-opus-5-5' })).toMatchObject({ language: 'ru', model: 'claude-opus-5-5' });
     await t.restart();
     expect(await t.call('settings:get', {})).toMatchObject({ language: 'ru', model: 'claude-opus-5-5' });

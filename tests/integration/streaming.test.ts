@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 const start = (extra: Parameters<typeof startTestCore>[0] = {}) =>
-  startTestCore({ env: { ANTHROPIC_BASE_URL: fake.url }, ...extra });
+  startTestCore({ env: { ANTHROPIC_BASE_URL: fake.url }, midStreamBackoffMs: [10, 10, 10], ...extra });
 
 function ofType<T extends StreamEvent['type']>(events: StreamEvent[], type: T) {
   return events.filter((e): e is Extract<StreamEvent, { type: T }> => e.type === type);
@@ -26,7 +26,7 @@ function ofType<T extends StreamEvent['type']>(events: StreamEvent[], type: T) {
 async function sendAndWait(content: string) {
   const chat = await t.call('chats:create', {});
   const sent = await t.call('chat:send', { chatId: chat.id, content });
-  const end = await t.waitFor((e) => e.streamId === sent.streamId && (e.type === 'message_end' || e.type === 'error'), 10_000);
+  const end = await t.waitFor((e) => e.streamId === sent.streamId! && (e.type === 'message_end' || e.type === 'error'), 10_000);
   return { chat, sent, end };
 }
 
@@ -40,11 +40,11 @@ describe('chat:send streaming', () => {
     expect(end).toMatchObject({
       type: 'message_end',
       status: 'complete',
-      messageId: sent.assistantMessage.id,
+      messageId: sent.assistantMessage!.id,
       metadata: { model: 'claude-sonnet-5-5', inputTokens: 21, outputTokens: 9, stopReason: 'end_turn' },
     });
-    const mine = t.events.filter((e) => e.streamId === sent.streamId);
-    expect(mine[0]).toMatchObject({ type: 'message_start', messageId: sent.assistantMessage.id });
+    const mine = t.events.filter((e) => e.streamId === sent.streamId!);
+    expect(mine[0]).toMatchObject({ type: 'message_start', messageId: sent.assistantMessage!.id });
     expect(ofType(mine, 'content_delta').map((e) => e.delta).join('')).toBe('Hello **world**, from the fake.');
 
     const page = await t.call('messages:list', { chatId: chat.id });
@@ -57,7 +57,7 @@ describe('chat:send streaming', () => {
 
     const db = new Database(t.core.dbPath, { readonly: true });
     expect(db.prepare('select chat_id, message_id, model, input_tokens, output_tokens from usage_records where message_id is not null').all()).toEqual([
-      { chat_id: chat.id, message_id: sent.assistantMessage.id, model: 'claude-sonnet-5-5', input_tokens: 21, output_tokens: 9 },
+      { chat_id: chat.id, message_id: sent.assistantMessage!.id, model: 'claude-sonnet-5-5', input_tokens: 21, output_tokens: 9 },
     ]);
     db.close();
   });
@@ -102,7 +102,7 @@ describe('chat:send streaming', () => {
     fake.setScenario({ kind: 'text', text, chunkSize: 1 });
     t = await start();
     const { sent } = await sendAndWait('Go');
-    const deltas = ofType(t.events, 'content_delta').filter((e) => e.streamId === sent.streamId);
+    const deltas = ofType(t.events, 'content_delta').filter((e) => e.streamId === sent.streamId!);
     expect(deltas.map((e) => e.delta).join('')).toBe(text);
     expect(deltas.length).toBeLessThan(text.length / 10);
     let offset = 0;
@@ -118,7 +118,7 @@ describe('chat:send streaming', () => {
     t = await start({ persistEveryMs: 100 });
     const chat = await t.call('chats:create', {});
     const sent = await t.call('chat:send', { chatId: chat.id, content: 'Go' });
-    await t.waitFor((e) => e.type === 'content_delta' && e.streamId === sent.streamId);
+    await t.waitFor((e) => e.type === 'content_delta' && e.streamId === sent.streamId!);
     // Sample the file itself, as a crash would leave it.
     const db = new Database(t.core.dbPath, { readonly: true });
     const read = db.prepare('select content, status from messages where id = ?');
@@ -126,7 +126,7 @@ describe('chat:send streaming', () => {
     for (let i = 0; i < 6; i++) {
       await new Promise((r) => setTimeout(r, 150));
       const arrived = ofType(t.events, 'content_delta').map((e) => e.delta).join('').length;
-      const row = read.get(sent.assistantMessage.id) as { content: string; status: string };
+      const row = read.get(sent.assistantMessage!.id) as { content: string; status: string };
       if (row.status !== 'streaming') break;
       samples.push({ onDisk: row.content.length, arrived });
     }
@@ -145,11 +145,11 @@ describe('chat:send streaming', () => {
     const sent = await t.call('chat:send', { chatId: chat.id, content: 'Go' });
     await t.waitFor((e) => e.type === 'content_delta');
     await new Promise((r) => setTimeout(r, 50));
-    expect(await t.call('chat:stop', { streamId: sent.streamId })).toEqual({ stopped: true });
+    expect(await t.call('chat:stop', { streamId: sent.streamId! })).toEqual({ stopped: true });
     const page = await t.call('messages:list', { chatId: chat.id });
     expect(page.messages[1]).toMatchObject({ status: 'stopped', content: 'Partial answer that then' });
     expect(t.events.at(-1)).toMatchObject({ type: 'message_end', status: 'stopped' });
-    expect(await t.call('chat:stop', { streamId: sent.streamId })).toEqual({ stopped: false });
+    expect(await t.call('chat:stop', { streamId: sent.streamId! })).toEqual({ stopped: false });
   });
 
   it('refuses a second send in a chat that is still answering', async () => {
@@ -158,7 +158,7 @@ describe('chat:send streaming', () => {
     const chat = await t.call('chats:create', {});
     const sent = await t.call('chat:send', { chatId: chat.id, content: 'one' });
     expect((await t.fail('chat:send', { chatId: chat.id, content: 'two' })).code).toBe('stream_busy');
-    await t.call('chat:stop', { streamId: sent.streamId });
+    await t.call('chat:stop', { streamId: sent.streamId! });
     expect((await t.call('messages:list', { chatId: chat.id })).messages).toHaveLength(2);
   });
 
@@ -170,10 +170,10 @@ describe('chat:send streaming', () => {
     fake.setScenario({ kind: 'hang' });
     const first = await t.call('chat:send', { chatId: a.id, content: 'one' });
     expect(await t.fail('chat:send', { chatId: b.id, content: 'two' })).toMatchObject({ code: 'limit_reached', details: { reason: 'concurrent' } });
-    await t.call('chat:stop', { streamId: first.streamId });
+    await t.call('chat:stop', { streamId: first.streamId! });
     fake.setScenario({ kind: 'text', text: 'ok' });
     const second = await t.call('chat:send', { chatId: b.id, content: 'two' });
-    await t.waitFor((e) => e.streamId === second.streamId && e.type === 'message_end');
+    await t.waitFor((e) => e.streamId === second.streamId! && e.type === 'message_end');
     expect(await t.fail('chat:send', { chatId: b.id, content: 'three' })).toMatchObject({ code: 'limit_reached', details: { reason: 'per_minute', retryAfterSeconds: expect.any(Number) } });
     expect((await t.call('messages:list', { chatId: b.id })).messages.map((m) => m.content)).toEqual(['two', 'ok']);
   });
@@ -195,10 +195,10 @@ describe('chat:send streaming', () => {
     await new Promise((r) => setTimeout(r, 250));
     // A crash: nothing is finalised; the file is all that is left.
     const copy = new Database(t.core.dbPath);
-    copy.prepare("update messages set status = 'streaming' where id = ?").run(sent.assistantMessage.id);
+    copy.prepare("update messages set status = 'streaming' where id = ?").run(sent.assistantMessage!.id);
     copy.close();
-    await t.call('chat:stop', { streamId: sent.streamId });
-    new Database(t.core.dbPath).prepare("update messages set status = 'streaming' where id = ?").run(sent.assistantMessage.id);
+    await t.call('chat:stop', { streamId: sent.streamId! });
+    new Database(t.core.dbPath).prepare("update messages set status = 'streaming' where id = ?").run(sent.assistantMessage!.id);
     await t.restart();
     const page = await t.call('messages:list', { chatId: chat.id });
     expect(page.messages[1]).toMatchObject({ status: 'interrupted', content: 'Half an an' });
@@ -225,15 +225,16 @@ describe('chat:send errors', () => {
     { name: '529', scenario: { kind: 'http_error', status: 529, errorType: 'overloaded_error' }, code: 'overloaded', retryable: true },
     { name: 'prompt too long', scenario: { kind: 'http_error', status: 400, errorType: 'invalid_request_error', message: 'prompt is too long: 250000 tokens > 200000 maximum' }, code: 'context_too_long', retryable: false },
     { name: '500', scenario: { kind: 'http_error', status: 500, errorType: 'api_error' }, code: 'provider_error', retryable: true },
-    { name: 'overloaded mid-stream', scenario: { kind: 'mid_stream_error', afterChars: 16, chunkSize: 8 }, code: 'overloaded', retryable: true, kept: 16 },
-    { name: 'connection dropped mid-stream', scenario: { kind: 'drop', afterChars: 16, chunkSize: 8 }, code: 'offline', retryable: true, kept: 16 },
+    // Mid-stream failures are retried three times, each attempt adding the text it got before failing again.
+    { name: 'overloaded mid-stream, every time', scenario: { kind: 'mid_stream_error', afterChars: 16, chunkSize: 8 }, code: 'overloaded', retryable: true, kept: 64 },
+    { name: 'connection dropped mid-stream, every time', scenario: { kind: 'drop', afterChars: 16, chunkSize: 8 }, code: 'offline', retryable: true, kept: 64 },
   ];
 
   it.each(cases)('$name → $code, the message marked error with its text kept', async ({ scenario, code, retryable, kept, retryAfter }) => {
     fake.setScenario(scenario);
     t = await start();
     const { chat, sent, end } = await sendAndWait('Hello');
-    expect(end).toMatchObject({ type: 'error', code, retryable, messageId: sent.assistantMessage.id });
+    expect(end).toMatchObject({ type: 'error', code, retryable, messageId: sent.assistantMessage!.id });
     if (retryAfter !== undefined) expect(end).toMatchObject({ retryAfterSeconds: retryAfter });
     const [user, answer] = (await t.call('messages:list', { chatId: chat.id })).messages;
     expect(user).toMatchObject({ content: 'Hello', status: 'complete' });
@@ -247,10 +248,13 @@ describe('chat:send errors', () => {
     expect(end).toMatchObject({ type: 'error', code: 'auth_failed' });
   });
 
-  it('no server listening → offline', async () => {
-    t = await startTestCore({ env: { ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' } });
-    const { end } = await sendAndWait('Hello');
-    expect(end).toMatchObject({ type: 'error', code: 'offline', retryable: true });
+  it('no server listening → the question is queued, not failed', async () => {
+    t = await startTestCore({ env: { ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' }, maxRetries: 0 });
+    const chat = await t.call('chats:create', {});
+    const sent = await t.call('chat:send', { chatId: chat.id, content: 'Hello' });
+    expect(await t.waitFor((e) => e.streamId === sent.streamId && e.type !== 'message_start' && e.type !== 'retrying')).toMatchObject({ type: 'queued', userMessageId: sent.userMessage.id });
+    expect(await t.call('outbox:list', {})).toEqual([expect.objectContaining({ messageId: sent.userMessage.id, chatId: chat.id })]);
+    expect((await t.call('messages:list', { chatId: chat.id })).messages.map((m) => m.role)).toEqual(['user']);
   });
 
   it('the next message after an error still carries the earlier question once', async () => {

@@ -29,6 +29,8 @@ export interface CoreTestHooks {
   maxRetries?: number;
   /** Context sync's fetch timeout (default 15 s). */
   syncTimeoutMs?: number;
+  /** Pauses before retrying a dropped stream (default 1 s, 3 s, 9 s); tests use short ones. */
+  midStreamBackoffMs?: number[];
 }
 
 /**

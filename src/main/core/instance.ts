@@ -6,6 +6,12 @@ import { RateLimiter } from './chat/rate-limiter';
 import { StreamRunner } from './chat/stream-runner';
 import { StreamService } from './chat/stream-service';
 import { TitleService } from './chat/title-service';
+import { CALIBRATION_KEY, RequestPlanner } from './chat/request-planner';
+import { SummaryService } from './chat/summary-service';
+import { nextCalibration } from './chat/context-window';
+import { ModelCatalogue } from './models/model-catalogue';
+import { NetworkMonitor } from './network/network-monitor';
+import { UsageService } from './usage/usage-service';
 import type { Clock } from './clock';
 import { ContextAdminService } from './context/context-admin-service';
 import { ContextService } from './context/context-service';
@@ -90,8 +96,21 @@ export async function openInstance(
   });
   const policy = new PolicyService(contextRepo, sync, settings);
   const contextService = new ContextService(contextRepo, clock, () => sync.isManaging());
-  const chats = new ChatService(db, chatRepo, settings, clock, async () => (await policy.current()).maxChats);
   const createClient = options.createClient ?? createAnthropicClient;
+  const catalogue = new ModelCatalogue({ db, createClient, clock, logger, baseURL });
+  const chats = new ChatService(db, chatRepo, settings, clock, async () => (await policy.current()).maxChats, {
+    isAllowed: (model) => policy.isModelAllowed(model),
+    maxOutputTokens: async (model) => (await catalogue.info(model)).maxOutputTokens,
+  });
+  const network = new NetworkMonitor({ baseURL: baseURL ?? 'https://api.anthropic.com', clock, logger, emit: options.emit });
+  const planner = new RequestPlanner({
+    messages: messageRepo,
+    context: contextService,
+    catalogue,
+    summaries: new SummaryService({ db, createClient, clock, logger, baseURL }),
+    settings,
+    settingsRepo,
+  });
   const titles = new TitleService({ chats: chatRepo, usage: usageRepo, createClient, emit: options.emit, logger, clock, baseURL, maxRetries: options.maxRetries });
   const runner = new StreamRunner({
     db,
@@ -106,6 +125,14 @@ export async function openInstance(
     maxRetries: options.maxRetries,
     deltaFlushMs: options.deltaFlushMs ?? 16,
     persistEveryMs: Math.min(options.persistEveryMs ?? 100, 250),
+    network,
+    ...(options.midStreamBackoffMs ? { midStreamBackoffMs: options.midStreamBackoffMs } : {}),
+    onMeasured: (estimated, actual) => {
+      void settingsRepo.all().then((stored) => {
+        const current = typeof stored[CALIBRATION_KEY] === 'number' ? stored[CALIBRATION_KEY] : 1;
+        return settingsRepo.set(CALIBRATION_KEY, nextCalibration(current, estimated, actual));
+      });
+    },
   });
   const streams = new StreamService({
     db,
@@ -113,21 +140,34 @@ export async function openInstance(
     chatRepo,
     messages: messageRepo,
     drafts: draftRepo,
-    context: contextService,
     settings,
     secrets,
     titles,
     runner,
+    planner,
     policy,
     limiter: new RateLimiter(),
+    network,
     emit: options.emit,
     clock,
+    logger,
     envModel: env.CLAUDE_MODEL || undefined,
+  });
+  const refreshModels = async () => {
+    const key = await secrets.getApiKey().catch(() => null);
+    if (key) await catalogue.refresh(key);
+  };
+  network.onOnline(() => {
+    void streams.flushOutbox();
+    void refreshModels();
   });
 
   const interrupted = await messageRepo.interruptLeftoverStreams();
   if (interrupted) logger.warn('answers interrupted by the last shutdown', { count: interrupted });
   await sync.start();
+  // In the background: the model list, and (after a restart) any questions still waiting for the network.
+  void refreshModels();
+  if ((await streams.outbox()).length > 0) void network.probe();
 
   let closing: Promise<void> | null = null;
   return {
@@ -143,6 +183,10 @@ export async function openInstance(
       policy,
       admin: new ContextAdminService({ secrets: options.secretStore, settings: settingsRepo, clock, logger }),
       search: new SearchService(new SearchRepository(db), logger),
+      catalogue,
+      network,
+      usage: new UsageService(db, clock),
+      refreshModels,
       envModel: env.CLAUDE_MODEL || undefined,
     },
     exporter: new ExportService({ db, chats: chatRepo, messages: messageRepo, clock }),
@@ -151,6 +195,7 @@ export async function openInstance(
     close() {
       closing ??= (async () => {
         sync.stop();
+        network.stop();
         await streams.shutdown();
         await sync.settle();
         await db.destroy();

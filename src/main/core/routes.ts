@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/domain/errors';
-import { BUILT_IN_MODELS, DEFAULT_MODEL } from '../../shared/domain/models';
+import { DEFAULT_MODEL } from '../../shared/domain/models';
+import type { ModelsDto } from '../../shared/domain/dto';
 import type { ChatService } from './chat/chat-service';
 import type { DraftService } from './chat/draft-service';
 import type { MessageService } from './chat/message-service';
@@ -12,6 +13,9 @@ import type { DataService } from './data/data-service';
 import type { Handlers } from './router';
 import type { SecretsService } from './secrets/secrets-service';
 import type { SearchService } from './search/search-service';
+import type { ModelCatalogue } from './models/model-catalogue';
+import type { NetworkMonitor } from './network/network-monitor';
+import type { UsageService } from './usage/usage-service';
 import type { SettingsService } from './settings/settings-service';
 
 export interface Services {
@@ -27,6 +31,10 @@ export interface Services {
   policy: PolicyService;
   admin: ContextAdminService;
   search: SearchService;
+  catalogue: ModelCatalogue;
+  network: NetworkMonitor;
+  usage: UsageService;
+  refreshModels: () => Promise<void>;
   envModel: string | undefined;
 }
 
@@ -54,6 +62,16 @@ export function buildHandlers(services: () => Services, data: DataService): Hand
     'search:messages': (input) => services().search.search(input),
     'chat:send': (input) => services().streams.send(input.chatId, input.content),
     'chat:stop': (input) => services().streams.stop(input.streamId),
+    'chat:estimate': (input) => services().streams.estimate(input.chatId, input.draft),
+    'outbox:list': () => services().streams.outbox(),
+    'outbox:cancel': (input) => services().streams.cancelQueued(input.messageId),
+    'network:status': async () => services().network.status(),
+    'network:osStatus': (input) => services().network.osStatus(input.online),
+    'models:refresh': async () => {
+      await services().refreshModels();
+      return modelsList(services());
+    },
+    'usage:summary': (input) => services().usage.summary(input.days),
     'chat:regenerate': (input) => services().streams.regenerate(input.chatId),
     'chat:edit': (input) => services().streams.edit(input.messageId, input.content),
     'chat:continue': (input) => services().streams.continue(input.messageId),
@@ -66,16 +84,7 @@ export function buildHandlers(services: () => Services, data: DataService): Hand
       }
       return services().settings.update(input);
     },
-    'models:list': async () => {
-      const policy = await services().policy.current();
-      const allowed = policy.allowedModels;
-      const known = allowed ? allowed.map((id) => BUILT_IN_MODELS.find((m) => m.id === id) ?? { id, label: id }) : [...BUILT_IN_MODELS];
-      return {
-        models: known,
-        defaultModel: await services().policy.allowedModel(policy.defaultModel ?? services().envModel ?? DEFAULT_MODEL),
-        effectiveModel: await services().streams.resolveModel(),
-      };
-    },
+    'models:list': () => modelsList(services()),
     'secrets:status': () => services().secrets.status(),
     'secrets:setApiKey': (input) => services().secrets.setApiKey(input.apiKey),
     'secrets:clearApiKey': () => services().secrets.clearApiKey(),
@@ -90,5 +99,20 @@ export function buildHandlers(services: () => Services, data: DataService): Hand
     'contextAdmin:setPublishTarget': (input) => services().admin.setPublishTarget(input.url, input.token),
     'contextAdmin:exportDocument': (input) => services().admin.exportDocument(input),
     'contextAdmin:publish': (input) => services().admin.publish(input),
+  };
+}
+
+/** The models the person can choose (the policy's allowed list, else the API's or the built-in list). */
+async function modelsList(s: Services): Promise<ModelsDto> {
+  const policy = await s.policy.current();
+  const catalogue = await s.catalogue.list();
+  const allowed = policy.allowedModels;
+  const models = allowed ? await Promise.all(allowed.map((id) => s.catalogue.info(id))) : catalogue.models;
+  return {
+    models,
+    source: catalogue.source,
+    fetchedAt: catalogue.fetchedAt,
+    defaultModel: await s.policy.allowedModel(policy.defaultModel ?? s.envModel ?? DEFAULT_MODEL),
+    effectiveModel: await s.streams.resolveModel(),
   };
 }

@@ -15,6 +15,11 @@ export interface ChatDto {
   isArchived: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Sampling for this chat; null: the model's default. */
+  temperature: number | null;
+  topP: number | null;
+  /** Longest answer for this chat; null: Parley's default (8,192, or the model's cap if lower). */
+  maxTokens: number | null;
 }
 
 export interface MessageMetadata {
@@ -25,6 +30,10 @@ export interface MessageMetadata {
   cacheReadInputTokens?: number;
   stopReason?: string | null;
   error?: { code: ErrorCode; detail: string; retryAfterSeconds?: number };
+  /** Estimated cost in US dollars of every request behind this answer. */
+  costUsd?: number;
+  /** What the request behind this answer left out to fit the model's context window. */
+  context?: { fromMessageId: string | null; omittedMessages: number; summarized: boolean };
 }
 
 export interface MessageDto {
@@ -107,10 +116,58 @@ export interface SettingsDto {
   /** Client-side request limits (an admin policy overrides them; see PolicyDto.effectiveRateLimits). */
   requestsPerMinute: number;
   concurrentStreams: number;
+  /** Replace turns that no longer fit the context window with a summary the model writes once. */
+  summarizeOmitted: boolean;
+}
+
+export interface UsageTotals {
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheReadInputTokens: number;
+  /** Estimated from the price table in src/shared/domain/prices.ts. */
+  costUsd: number;
+}
+
+export interface UsageSummaryDto {
+  days: number;
+  since: string;
+  totals: UsageTotals;
+  /** One entry per day (UTC), zeros included, oldest first. */
+  byDay: (UsageTotals & { date: string })[];
+  /** Most expensive first. */
+  byModel: (UsageTotals & { model: string })[];
+}
+
+export interface TokenEstimateDto {
+  /** Estimated input tokens of the next request (system + kept history + the draft). */
+  inputTokens: number;
+  contextWindow: number;
+  /** What fits once the answer's room and a margin are set aside. */
+  budget: number;
+  /** Earlier messages that would be left out. */
+  omittedMessages: number;
+  model: string;
+}
+
+export interface OutboxEntryDto {
+  messageId: string;
+  chatId: string;
+  queuedAt: string;
+}
+
+export interface NetworkStatusDto {
+  /** null: not known yet (nothing has been tried). */
+  online: boolean | null;
+  checkedAt: string | null;
 }
 
 export interface ModelsDto {
-  models: { id: string; label: string }[];
+  models: { id: string; label: string; maxInputTokens: number; maxOutputTokens: number }[];
+  /** Where the list came from: the API (cached) or the built-in list. */
+  source: 'api' | 'built_in';
+  fetchedAt: string | null;
   /** What a request uses when the `model` setting is null. */
   defaultModel: string;
   /** What a request uses right now. */
@@ -195,9 +252,11 @@ export interface PublishResultDto {
 }
 
 export interface SendResultDto {
-  streamId: string;
+  /** null when the question was queued (offline): it is answered when the network returns. */
+  streamId: string | null;
   userMessage: MessageDto;
-  assistantMessage: MessageDto;
+  assistantMessage: MessageDto | null;
+  queued: boolean;
 }
 
 /** What regenerate / retry / edit / continue return: the answer that is now streaming. */
@@ -221,7 +280,12 @@ export interface DraftDto {
 export type AppEvent =
   | { type: 'chat_updated'; chat: ChatDto }
   | { type: 'context_sync'; status: ContextSyncStatusDto }
-  | { type: 'import_progress'; chats: number; messages: number; bytesRead: number; totalBytes: number };
+  | { type: 'import_progress'; chats: number; messages: number; bytesRead: number; totalBytes: number }
+  | { type: 'network'; status: NetworkStatusDto }
+  /** A question sent offline was saved to be answered later. */
+  | { type: 'queued'; entry: OutboxEntryDto }
+  /** A queued question is being answered now that the network is back. */
+  | { type: 'outbox_sent'; chatId: string; streamId: string; userMessageId: string; assistantMessage: MessageDto };
 
 export interface StreamEndMetadata {
   model: string;
@@ -247,6 +311,10 @@ export type StreamEvent =
       /** The final text as saved: the renderer's copy is replaced by it. */
       content: string;
     }
+  /** The provider failed and Parley is trying again after `inSeconds` (attempt counts from 1). */
+  | { streamId: string; chatId: string; type: 'retrying'; messageId: string; attempt: number; inSeconds: number; code: ErrorCode }
+  /** Offline before any text arrived: the answer placeholder is gone and the question waits in the outbox. */
+  | { streamId: string; chatId: string; type: 'queued'; messageId: string; userMessageId: string }
   | {
       streamId: string;
       chatId: string;

@@ -12,6 +12,10 @@ import type {
   ImportReportDto,
   RecoveryStatusDto,
   SearchResultDto,
+  NetworkStatusDto,
+  OutboxEntryDto,
+  TokenEstimateDto,
+  UsageSummaryDto,
   ContextFileDto,
   DraftDto,
   MessagePage,
@@ -44,9 +48,18 @@ export const contract = {
   'chats:get': { input: z.object({ id }).strict(), output: out<ChatDto>() },
   'chats:update': {
     input: z
-      .object({ id, title: title.optional(), isArchived: z.boolean().optional() })
+      .object({
+        id,
+        title: title.optional(),
+        isArchived: z.boolean().optional(),
+        /** null: back to the default. */
+        model: z.string().trim().min(1).max(100).regex(/^[a-z0-9][a-z0-9.-]*$/).nullable().optional(),
+        temperature: z.number().min(0, 'Temperature is between 0 and 1').max(1, 'Temperature is between 0 and 1').nullable().optional(),
+        topP: z.number().gt(0, 'Top-p is above 0 and at most 1').max(1, 'Top-p is above 0 and at most 1').nullable().optional(),
+        maxTokens: z.number().int().min(1, 'At least 1 token').max(128_000, 'At most 128,000 tokens').nullable().optional(),
+      })
       .strict()
-      .refine((v) => v.title !== undefined || v.isArchived !== undefined, 'Nothing to update'),
+      .refine((v) => Object.keys(v).length > 1, 'Nothing to update'),
     output: out<ChatDto>(),
   },
   'chats:delete': { input: z.object({ id }).strict(), output: out<{ id: string }>() },
@@ -84,6 +97,19 @@ export const contract = {
     output: out<SendResultDto>(),
   },
   'chat:stop': { input: z.object({ streamId: id }).strict(), output: out<{ stopped: boolean }>() },
+  /** Estimated input tokens of the next request, while the person types. */
+  'chat:estimate': { input: z.object({ chatId: id, draft: z.string().max(MESSAGE_MAX) }).strict(), output: out<TokenEstimateDto>() },
+  'outbox:list': { input: empty, output: out<OutboxEntryDto[]>() },
+  /** Takes a queued question back: it is deleted and its text returns to the chat's draft. */
+  'outbox:cancel': { input: z.object({ messageId: id }).strict(), output: out<{ chatId: string; draft: string }>() },
+  'network:status': { input: empty, output: out<NetworkStatusDto>() },
+  /** The OS's online/offline events, passed on by the renderer. */
+  'network:osStatus': { input: z.object({ online: z.boolean() }).strict(), output: out<NetworkStatusDto>() },
+  'models:refresh': { input: empty, output: out<ModelsDto>() },
+  'usage:summary': {
+    input: z.object({ days: z.union([z.literal(7), z.literal(30), z.literal(90)]).default(30) }).strict(),
+    output: out<UsageSummaryDto>(),
+  },
   /** Replaces the chat's last answer (also "Retry" after an error) with a new one. */
   'chat:regenerate': { input: z.object({ chatId: id }).strict(), output: out<StreamStartDto>() },
   /** Rewrites a user message, deletes everything after it, and streams a new answer. */
@@ -109,6 +135,7 @@ export const contract = {
         theme: z.enum(['system', 'light', 'dark']).optional(),
         requestsPerMinute: z.number().int().min(1).max(1000).optional(),
         concurrentStreams: z.number().int().min(1).max(20).optional(),
+        summarizeOmitted: z.boolean().optional(),
       })
       .strict(),
     output: out<SettingsDto>(),

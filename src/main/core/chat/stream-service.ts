@@ -1,7 +1,6 @@
-import type { MessageMetadata, SendResultDto, StreamStartDto } from '../../../shared/domain/dto';
+import type { MessageMetadata, OutboxEntryDto, SendResultDto, StreamStartDto, TokenEstimateDto } from '../../../shared/domain/dto';
 import { DEFAULT_MODEL } from '../../../shared/domain/models';
 import { AppError } from '../../../shared/domain/errors';
-import type { ClaudeRequest } from '../ai/claude-client';
 import { newId, type Clock } from '../clock';
 import type { EmitEvent } from '../core-types';
 import { toChatDto, type ChatRepository } from '../db/chat-repository';
@@ -9,20 +8,19 @@ import type { Executor } from '../db/connection';
 import type { DraftRepository } from '../db/draft-repository';
 import { toMessageDto, type MessageRepository, type MessageRow, type NewMessageRow } from '../db/message-repository';
 import type { ChatsTable } from '../db/schema';
-import type { ContextService } from '../context/context-service';
+import type { PolicyService } from '../context/policy-service';
+import type { Logger } from '../logger';
+import type { NetworkMonitor } from '../network/network-monitor';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsService } from '../settings/settings-service';
-import type { PolicyService } from '../context/policy-service';
 import type { ChatService } from './chat-service';
 import type { RateLimiter } from './rate-limiter';
-import { buildRequest } from './request-builder';
-import type { RunOptions, RunningStream, StreamRunner } from './stream-runner';
+import type { RequestPlanner } from './request-planner';
+import type { RunPlan, RunningStream, StreamRunner } from './stream-runner';
 import type { TitleService } from './title-service';
 import { firstWordsTitle } from './title-rules';
 
-/** Sent as a user turn after a cut-off answer: works on every model, unlike an assistant prefill. */
-export const CONTINUE_PROMPT =
-  'Your previous answer was cut off. Continue it exactly where it stopped, without repeating anything and without any preamble.';
+export { CONTINUE_PROMPT } from './request-planner';
 
 export interface StreamServiceDeps {
   db: Executor;
@@ -30,15 +28,17 @@ export interface StreamServiceDeps {
   chatRepo: ChatRepository;
   messages: MessageRepository;
   drafts: DraftRepository;
-  context: ContextService;
   settings: SettingsService;
   secrets: SecretsService;
   titles: TitleService;
   runner: StreamRunner;
+  planner: RequestPlanner;
   policy: PolicyService;
   limiter: RateLimiter;
+  network: NetworkMonitor;
   emit: EmitEvent;
   clock: Clock;
+  logger: Logger;
   envModel?: string | undefined;
 }
 
@@ -69,33 +69,42 @@ export class StreamService {
 
   async send(chatId: string, content: string): Promise<SendResultDto> {
     const { db, chatRepo, messages, drafts, clock } = this.deps;
+    const chat = await this.deps.chats.require(chatId);
+    const now = clock.now();
+    const userRow = messageRow(chatId, 'user', content, 'complete', null, now);
+    const firstTitle = chat.title_source === 'default' ? firstWordsTitle(content) : null;
+    const writeQuestion = async (tx: Executor) => {
+      await messages.insert(userRow, tx);
+      await chatRepo.update(chatId, { updated_at: now, ...(firstTitle ? { title: firstTitle, title_source: 'first_message' as const } : {}) }, tx);
+      await drafts.delete(chatId, tx);
+    };
+
+    // Known to be offline: the question is saved and waits; nothing typed is lost.
+    if (this.deps.network.status().online === false && (await this.deps.secrets.getApiKey())) {
+      if (this.busyChats.has(chatId)) throw new AppError('stream_busy', 'This chat is still answering');
+      await db.transaction().execute(async (tx) => {
+        await writeQuestion(tx);
+        await tx.insertInto('outbox').values({ message_id: userRow.id, chat_id: chatId, queued_at: now, attempts: 0 }).execute();
+      });
+      if (firstTitle) await this.announceChat(chatId);
+      this.deps.emit('app:event', { type: 'queued', entry: { messageId: userRow.id, chatId, queuedAt: now } });
+      return { streamId: null, userMessage: await this.dto(userRow.id), assistantMessage: null, queued: true };
+    }
+
     const prepared = await this.prepare(chatId);
     try {
-      const { chat, model } = prepared;
-      const now = clock.now();
-      const userRow = messageRow(chatId, 'user', content, 'complete', null, now);
-      const assistantRow = messageRow(chatId, 'assistant', '', 'streaming', { model }, now);
-      const firstTitle = chat.title_source === 'default' ? firstWordsTitle(content) : null;
+      const assistantRow = messageRow(chatId, 'assistant', '', 'streaming', { model: prepared.model }, now);
       await db.transaction().execute(async (tx) => {
-        await messages.insert(userRow, tx);
+        await writeQuestion(tx);
         await messages.insert(assistantRow, tx);
-        await chatRepo.update(
-          chatId,
-          {
-            updated_at: now,
-            ...(chat.model ? {} : { model }),
-            ...(firstTitle ? { title: firstTitle, title_source: 'first_message' as const } : {}),
-          },
-          tx,
-        );
-        await drafts.delete(chatId, tx);
+        if (!chat.model) await chatRepo.update(chatId, { model: prepared.model }, tx);
       });
       if (firstTitle) {
         await this.announceChat(chatId);
         this.deps.titles.generate(chatId, content, prepared.apiKey);
       }
-      const streamId = await this.launch(prepared, assistantRow.id, await this.requestFor(chatId, model));
-      return { streamId, userMessage: await this.dto(userRow.id), assistantMessage: await this.dto(assistantRow.id) };
+      const streamId = await this.launch(prepared, assistantRow.id, await this.answerPlan(prepared, userRow.id));
+      return { streamId, userMessage: await this.dto(userRow.id), assistantMessage: await this.dto(assistantRow.id), queued: false };
     } catch (error) {
       prepared.release();
       throw error;
@@ -109,8 +118,7 @@ export class StreamService {
       const rows = await this.deps.messages.listForChat(chatId);
       const lastUser = rows.findLastIndex((row) => row.role === 'user');
       if (lastUser < 0) throw new AppError('invalid_input', 'There is no question to answer again');
-      const removed = rows.slice(lastUser + 1).map((row) => row.id);
-      return await this.replaceAnswer(prepared, removed);
+      return await this.replaceAnswer(prepared, rows[lastUser]!.id, rows.slice(lastUser + 1).map((row) => row.id));
     } catch (error) {
       prepared.release();
       throw error;
@@ -125,7 +133,8 @@ export class StreamService {
     const prepared = await this.prepare(target.chat_id);
     try {
       const removed = await this.deps.messages.idsAfter(target.chat_id, target.seq);
-      const result = await this.replaceAnswer(prepared, removed, async (tx) => this.deps.messages.setContent(target.id, content, tx));
+      await this.deps.db.deleteFrom('outbox').where('message_id', '=', target.id).execute();
+      const result = await this.replaceAnswer(prepared, target.id, removed, async (tx) => this.deps.messages.setContent(target.id, content, tx));
       return { ...result, userMessage: await this.dto(target.id) };
     } catch (error) {
       prepared.release();
@@ -144,23 +153,27 @@ export class StreamService {
     if ((await messages.last(target.chat_id))?.id !== target.id) {
       throw new AppError('invalid_input', 'Only the last answer in a chat can be continued');
     }
+    // Trailing white space would be sent back doubled after the continuation's own leading space.
     const partial = target.content.trimEnd();
     if (!partial) return this.regenerate(target.chat_id);
     const prepared = await this.prepare(target.chat_id);
     try {
-      // Trailing white space would be sent back doubled after the continuation's own leading space.
-      const history = (await messages.listForChat(target.chat_id)).map((row) =>
-        row.id === target.id ? { ...row, content: partial, status: 'stopped' as const } : row,
-      );
-      const request = buildRequest({ model: prepared.model, system: await this.deps.context.systemBlocks(), history });
-      request.messages.push({ role: 'user', content: CONTINUE_PROMPT });
+      const plan = await this.deps.planner.plan({ chat: prepared.chat, model: prepared.model, apiKey: prepared.apiKey, continueFrom: { messageId: target.id, partial } });
       await db.transaction().execute(async (tx) => {
         await messages.setContent(target.id, partial, tx);
         await messages.setStatus(target.id, 'streaming', tx);
         await chatRepo.update(target.chat_id, { updated_at: clock.now() }, tx);
       });
       const previous = target.metadata ? (JSON.parse(target.metadata) as MessageMetadata) : null;
-      const streamId = await this.launch(prepared, target.id, request, { initialContent: partial, previous });
+      const streamId = await this.launch(prepared, target.id, {
+        apiKey: prepared.apiKey,
+        request: plan.request,
+        estimatedRawTokens: plan.estimatedRawTokens,
+        context: plan.context,
+        continueWith: (text) => this.continueRequest(prepared, target.id, text),
+        initialContent: partial,
+        previous,
+      });
       return { streamId, assistantMessage: await this.dto(target.id), removedMessageIds: [] };
     } catch (error) {
       prepared.release();
@@ -176,6 +189,55 @@ export class StreamService {
     stream.controller.abort();
     await stream.done;
     return { stopped: true };
+  }
+
+  /** What the next request would send with `draft` as the question: shown near the composer while typing. */
+  async estimate(chatId: string, draft: string): Promise<TokenEstimateDto> {
+    const chat = await this.deps.chats.require(chatId);
+    const model = await this.resolveModel(chat);
+    const plan = await this.deps.planner.plan({ chat, model, apiKey: null, draft });
+    return { inputTokens: plan.estimatedTokens, contextWindow: plan.contextWindow, budget: plan.budget, omittedMessages: plan.context.omittedMessages, model };
+  }
+
+  async outbox(): Promise<OutboxEntryDto[]> {
+    const rows = await this.deps.db.selectFrom('outbox').selectAll().orderBy('queued_at').execute();
+    return rows.map((row) => ({ messageId: row.message_id, chatId: row.chat_id, queuedAt: row.queued_at }));
+  }
+
+  /** Takes a question out of the outbox: it is deleted, and its text goes back into the chat's draft. */
+  async cancelQueued(messageId: string): Promise<{ chatId: string; draft: string }> {
+    const { db, messages, drafts, clock } = this.deps;
+    const entry = await db.selectFrom('outbox').selectAll().where('message_id', '=', messageId).executeTakeFirst();
+    const message = await messages.findById(messageId);
+    if (!entry || !message) throw new AppError('not_found', 'That message is not waiting to be sent', { id: messageId });
+    await db.transaction().execute(async (tx) => {
+      await messages.deleteIds([messageId], tx);
+      await drafts.upsert({ chat_id: entry.chat_id, content: message.content, updated_at: clock.now() }, tx);
+    });
+    return { chatId: entry.chat_id, draft: message.content };
+  }
+
+  /** Answers queued questions now that the network is back, oldest first, one per chat. */
+  async flushOutbox(): Promise<void> {
+    for (const entry of await this.outbox()) {
+      if (this.deps.network.status().online === false) return;
+      try {
+        const prepared = await this.prepare(entry.chatId);
+        try {
+          const removed = await this.deps.messages.idsAfter(entry.chatId, (await this.deps.messages.findById(entry.messageId))!.seq);
+          await this.deps.db.deleteFrom('outbox').where('message_id', '=', entry.messageId).execute();
+          const started = await this.replaceAnswer(prepared, entry.messageId, removed);
+          this.deps.emit('app:event', { type: 'outbox_sent', chatId: entry.chatId, streamId: started.streamId, userMessageId: entry.messageId, assistantMessage: started.assistantMessage });
+        } catch (error) {
+          prepared.release();
+          throw error;
+        }
+      } catch (error) {
+        // Busy chat, no key, a limit: it stays queued for the next time the network returns.
+        this.deps.logger.info('queued message kept for later', { messageId: entry.messageId, reason: error instanceof Error ? error.message : String(error) });
+        await this.deps.db.updateTable('outbox').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('message_id', '=', entry.messageId).execute();
+      }
+    }
   }
 
   /** On quit: answers in flight keep their text and are marked `interrupted`. */
@@ -210,11 +272,8 @@ export class StreamService {
     }
   }
 
-  private async replaceAnswer(
-    prepared: Prepared,
-    removedMessageIds: string[],
-    alsoInTransaction?: (tx: Executor) => Promise<void>,
-  ): Promise<StreamStartDto> {
+  /** Deletes `removed`, adds an empty answer after `questionId`, and streams it. */
+  private async replaceAnswer(prepared: Prepared, questionId: string, removedMessageIds: string[], alsoInTransaction?: (tx: Executor) => Promise<void>): Promise<StreamStartDto> {
     const { db, messages, chatRepo, clock } = this.deps;
     const chatId = prepared.chat.id;
     const now = clock.now();
@@ -225,28 +284,41 @@ export class StreamService {
       await messages.insert(assistantRow, tx);
       await chatRepo.update(chatId, { updated_at: now }, tx);
     });
-    const streamId = await this.launch(prepared, assistantRow.id, await this.requestFor(chatId, prepared.model));
+    const streamId = await this.launch(prepared, assistantRow.id, await this.answerPlan(prepared, questionId));
     return { streamId, assistantMessage: await this.dto(assistantRow.id), removedMessageIds };
   }
 
-  private async requestFor(chatId: string, model: string): Promise<ClaudeRequest> {
-    const history = await this.deps.messages.listForChat(chatId);
-    return buildRequest({ model, system: await this.deps.context.systemBlocks(), history });
+  private async answerPlan(prepared: Prepared, questionId: string): Promise<RunPlan> {
+    const planFor = (shrink?: number) => this.deps.planner.plan({ chat: prepared.chat, model: prepared.model, apiKey: prepared.apiKey, ...(shrink ? { shrink } : {}) });
+    const plan = await planFor();
+    return {
+      apiKey: prepared.apiKey,
+      request: plan.request,
+      estimatedRawTokens: plan.estimatedRawTokens,
+      context: plan.context,
+      shrink: async () => {
+        const smaller = await planFor(0.6);
+        return { request: smaller.request, estimatedRawTokens: smaller.estimatedRawTokens, context: smaller.context };
+      },
+      continueWith: (partial) => this.continueRequest(prepared, null, partial),
+      queueOnOffline: { userMessageId: questionId },
+    };
   }
 
-  private async launch(prepared: Prepared, messageId: string, request: ClaudeRequest, options?: RunOptions): Promise<string> {
-    const stream = {
-      streamId: newId(),
-      chatId: prepared.chat.id,
-      messageId,
-      controller: new AbortController(),
-      reason: null,
-      done: Promise.resolve(),
-    } as RunningStream & { done: Promise<void> };
+  /** The request that picks an answer up from `partial` (the streaming message is the last one in the chat). */
+  private async continueRequest(prepared: Prepared, messageId: string | null, partial: string) {
+    const last = messageId ?? (await this.deps.messages.last(prepared.chat.id))?.id ?? '';
+    return (await this.deps.planner.plan({ chat: prepared.chat, model: prepared.model, apiKey: prepared.apiKey, continueFrom: { messageId: last, partial } })).request;
+  }
+
+  private async launch(prepared: Prepared, messageId: string, plan: RunPlan): Promise<string> {
+    const stream = { streamId: newId(), chatId: prepared.chat.id, messageId, controller: new AbortController(), reason: null, done: Promise.resolve() } as RunningStream & {
+      done: Promise<void>;
+    };
     this.active.set(stream.streamId, stream);
     // Started on the next turn so the renderer has the reply (and the message ids) before the first event.
     stream.done = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.deps.runner.run(stream, request, prepared.apiKey, options))
+      .then(() => this.deps.runner.run(stream, plan))
       .finally(() => {
         this.active.delete(stream.streamId);
         prepared.release();
@@ -264,23 +336,6 @@ export class StreamService {
   }
 }
 
-function messageRow(
-  chatId: string,
-  role: 'user' | 'assistant',
-  content: string,
-  status: NewMessageRow['status'],
-  metadata: MessageMetadata | null,
-  createdAt: string,
-): NewMessageRow {
-  return {
-    id: newId(),
-    chat_id: chatId,
-    role,
-    content,
-    status,
-    metadata: metadata ? JSON.stringify(metadata) : null,
-    tool_calls: null,
-    tool_call_id: null,
-    created_at: createdAt,
-  };
+function messageRow(chatId: string, role: 'user' | 'assistant', content: string, status: NewMessageRow['status'], metadata: MessageMetadata | null, createdAt: string): NewMessageRow {
+  return { id: newId(), chat_id: chatId, role, content, status, metadata: metadata ? JSON.stringify(metadata) : null, tool_calls: null, tool_call_id: null, created_at: createdAt };
 }

@@ -11,6 +11,9 @@ export function toChatDto(row: ChatsTable): ChatDto {
     isArchived: row.is_archived === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    temperature: row.temperature ?? null,
+    topP: row.top_p ?? null,
+    maxTokens: row.max_tokens ?? null,
   };
 }
 
@@ -47,7 +50,7 @@ export class ChatRepository {
 
   async update(
     id: string,
-    patch: Partial<Pick<ChatsTable, 'title' | 'title_source' | 'is_archived' | 'model' | 'updated_at'>>,
+    patch: Partial<Pick<ChatsTable, 'title' | 'title_source' | 'is_archived' | 'model' | 'updated_at' | 'temperature' | 'top_p' | 'max_tokens'>>,
     tx: Executor = this.db,
   ): Promise<void> {
     await tx.updateTable('chats').set(patch).where('id', '=', id).execute();

@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: SettingsDto = {
   theme: 'system',
   requestsPerMinute: 20,
   concurrentStreams: 3,
+  summarizeOmitted: true,
 };
 
 export class SettingsService {
@@ -27,6 +28,7 @@ export class SettingsService {
         stored.theme === 'light' || stored.theme === 'dark' || stored.theme === 'system' ? stored.theme : DEFAULT_SETTINGS.theme,
       requestsPerMinute: positiveInt(stored.requestsPerMinute) ?? DEFAULT_SETTINGS.requestsPerMinute,
       concurrentStreams: positiveInt(stored.concurrentStreams) ?? DEFAULT_SETTINGS.concurrentStreams,
+      summarizeOmitted: typeof stored.summarizeOmitted === 'boolean' ? stored.summarizeOmitted : DEFAULT_SETTINGS.summarizeOmitted,
     };
   }
 
