@@ -38,6 +38,13 @@ describe('fitHistory', () => {
     expect(fit.omitted.map((r) => r.id)).toEqual(history.slice(0, 2).map((r) => r.id));
   });
 
+  it('never opens the kept dialogue with an answer', () => {
+    const history = [row('user', long), row('assistant', long), row('user', 'now')];
+    const fit = fitHistory(history, tokensOf(long) + tokensOf('now') + 1);
+    expect(fit.kept.map((r) => r.id)).toEqual([history[2]!.id]);
+    expect(fit.omitted).toHaveLength(2);
+  });
+
   it('always keeps the newest message, even alone over budget', () => {
     const history = [row('user', 'old'), row('user', 'x'.repeat(10_000))];
     const fit = fitHistory(history, 10);
@@ -53,7 +60,10 @@ describe('fitHistory', () => {
     const fit = fitHistory(history, tokensOf('now') + tokensOf(long) + 10);
     expect(fit.kept.map((r) => r.id)).toEqual([history[3]!.id]);
     expect(fit.omitted.map((r) => r.id)).toEqual(history.slice(0, 3).map((r) => r.id));
-    const roomy = fitHistory(history, tokensOf('now') + 2 * tokensOf(long) + 1);
-    expect(roomy.kept.map((r) => r.id)).toEqual([call.id, result.id, history[3]!.id]);
+    const roomy = fitHistory(history, tokensOf('q') + tokensOf('now') + 2 * tokensOf(long));
+    expect(roomy.kept.map((r) => r.id)).toEqual(history.map((r) => r.id));
+    // Room for the pair but not its question: the pair cannot open the dialogue, so it goes too.
+    const noQuestion = fitHistory(history, tokensOf('now') + 2 * tokensOf(long) + 1);
+    expect(noQuestion.kept.map((r) => r.id)).toEqual([history[3]!.id]);
   });
 });

@@ -29,7 +29,15 @@ export function fitHistory(history: readonly MessageRow[], budget: number, calib
     const unit = units[i]!;
     const cost = unit.reduce((sum, row) => sum + estimateTokens(row.content, calibration) + MESSAGE_OVERHEAD_TOKENS, 0);
     if (kept.length > 0 && tokens + cost > budget) {
-      return { kept: kept.reverse().flat(), omitted: units.slice(0, i + 1).flat(), tokens };
+      kept.reverse();
+      const omitted = units.slice(0, i + 1);
+      // A dialogue sent to the API starts with the person: an answer whose question was left out goes too.
+      while (kept.length > 1 && kept[0]![0]!.role === 'assistant') {
+        const unit = kept.shift()!;
+        omitted.push(unit);
+        tokens -= unit.reduce((sum, row) => sum + estimateTokens(row.content, calibration) + MESSAGE_OVERHEAD_TOKENS, 0);
+      }
+      return { kept: kept.flat(), omitted: omitted.flat(), tokens };
     }
     kept.push(unit);
     tokens += cost;

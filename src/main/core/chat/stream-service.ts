@@ -217,15 +217,26 @@ export class StreamService {
     return { chatId: entry.chat_id, draft: message.content };
   }
 
-  /** Answers queued questions now that the network is back, oldest first, one per chat. */
+  /**
+   * Answers queued questions now that the network is back: one answer per chat, to its newest queued
+   * question (the earlier ones are part of the history it sees). Nothing the person wrote is deleted.
+   */
   async flushOutbox(): Promise<void> {
-    for (const entry of await this.outbox()) {
+    const newestPerChat = new Map<string, OutboxEntryDto>();
+    for (const entry of await this.outbox()) newestPerChat.set(entry.chatId, entry);
+    for (const entry of newestPerChat.values()) {
       if (this.deps.network.status().online === false) return;
       try {
         const prepared = await this.prepare(entry.chatId);
         try {
-          const removed = await this.deps.messages.idsAfter(entry.chatId, (await this.deps.messages.findById(entry.messageId))!.seq);
-          await this.deps.db.deleteFrom('outbox').where('message_id', '=', entry.messageId).execute();
+          const question = await this.deps.messages.findById(entry.messageId);
+          if (!question) {
+            prepared.release();
+            continue;
+          }
+          const after = await this.deps.messages.listForChat(entry.chatId);
+          const removed = after.filter((row) => row.seq > question.seq && row.role === 'assistant' && row.content === '').map((row) => row.id);
+          await this.deps.db.deleteFrom('outbox').where('chat_id', '=', entry.chatId).execute();
           const started = await this.replaceAnswer(prepared, entry.messageId, removed);
           this.deps.emit('app:event', { type: 'outbox_sent', chatId: entry.chatId, streamId: started.streamId, userMessageId: entry.messageId, assistantMessage: started.assistantMessage });
         } catch (error) {

@@ -92,7 +92,8 @@ export class NetworkMonitor {
     } catch {
       // Nobody to tell; the status is asked for again when a window opens.
     }
-    if (online && was === false) for (const listener of this.listeners) listener();
+    // Also the first success after start-up: questions queued before a restart go out then.
+    if (online) for (const listener of this.listeners) listener();
   }
 
   private schedule(): void {
