@@ -40,3 +40,16 @@ describe('cleanGeneratedTitle', () => {
     expect(title).toMatch(/word…$/);
   });
 });
+
+describe('newId', () => {
+  it('makes valid, time-ordered UUIDv7 ids', async () => {
+    const { newId } = await import('../../src/main/core/clock');
+    const { z } = await import('zod');
+    const a = newId(1_700_000_000_000);
+    const b = newId(1_700_000_000_001);
+    expect(z.uuid().safeParse(a).success).toBe(true);
+    expect(a[14]).toBe('7');
+    expect(a < b).toBe(true);
+    expect(new Set(Array.from({ length: 1000 }, () => newId())).size).toBe(1000);
+  });
+});

@@ -7,6 +7,8 @@ export const SLOW_QUERY_MS = 40;
 
 export function openSqlite(file: string): Database.Database {
   const sqlite = new Database(file);
+  // Only takes effect while the file is still empty: 16 KiB pages waste less space around ~1 kB messages.
+  sqlite.pragma('page_size = 16384');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
