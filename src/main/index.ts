@@ -4,6 +4,8 @@ import { createCore } from './core/app';
 import type { Core } from './core/core-types';
 import { consoleLogger } from './core/logger';
 import { chooseSecretStore } from './core/secrets/choose-store';
+import { defaultManagedConfigPath } from './core/context/sync/managed-config';
+import { electronDialogs } from './electron/dialogs';
 import { KeytarSecretStore } from './core/secrets/keytar-store';
 import { APP_ENTRY_URL, rendererDevUrl, trustedOriginsFor } from './electron/app-origin';
 import { registerIpcHandlers, eventSender } from './electron/ipc-transport';
@@ -64,7 +66,14 @@ async function start(): Promise<void> {
     new KeytarSecretStore(),
     new SafeStorageSecretStore(join(dataDir, 'secrets.json')),
   ]);
-  core = await createCore({ dataDir, secretStore, env: process.env, emit: eventSender(() => mainWindow) });
+  core = await createCore({
+    dataDir,
+    secretStore,
+    env: process.env,
+    emit: eventSender(() => mainWindow),
+    managedConfigPath: defaultManagedConfigPath(process.platform, process.env),
+    dialogs: electronDialogs(() => mainWindow, () => app.getPath('documents')),
+  });
   registerIpcHandlers(core, () => mainWindow, trustedOrigins);
   openWindow();
 }

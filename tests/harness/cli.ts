@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { consoleLogger } from '../../src/main/core/logger';
 import { chooseSecretStore } from '../../src/main/core/secrets/choose-store';
 import { KeytarSecretStore } from '../../src/main/core/secrets/keytar-store';
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
       secrets: { type: 'string', default: 'auto' },
       'renderer-dir': { type: 'string', default: 'out/renderer' },
       'client-script': { type: 'string', default: 'out-harness/client.js' },
+      'files-dir': { type: 'string' },
+      'managed-config': { type: 'string' },
     },
   });
   const port = Number(values.port);
@@ -43,6 +45,8 @@ async function main(): Promise<void> {
       CLAUDE_MODEL: process.env.CLAUDE_MODEL,
     },
     logger: consoleLogger,
+    filesDir: resolve(values['files-dir'] ?? join(values['data-dir'], 'files')),
+    ...(values['managed-config'] ? { managedConfigPath: resolve(values['managed-config']) } : {}),
   });
   process.stdout.write(`Parley harness ready at ${harness.url} (secrets: ${secretStore.kind})\n`);
 

@@ -1,16 +1,29 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createCore } from '../../src/main/core/app';
-import type { Core, CoreEnv } from '../../src/main/core/core-types';
+import type { Core, CoreEnv, FileDialogs } from '../../src/main/core/core-types';
 import type { Logger } from '../../src/main/core/logger';
 import type { SecretStore } from '../../src/main/core/secrets/secret-store';
 import { CLIENT_PATH, WS_PATH, type CallMessage, type ServerMessage } from './ws-protocol';
 
 export const TOKEN_PLACEHOLDER = '__HARNESS_TOKEN_PLACEHOLDER__';
+
+/** The harness has no OS dialogs: a save goes into the files folder under the suggested name. */
+function folderDialogs(folder: string): FileDialogs {
+  mkdirSync(folder, { recursive: true });
+  return {
+    chooseSavePath: async (suggestedName) => join(folder, suggestedName),
+    chooseOpenPath: async () => {
+      const path = join(folder, 'import.json');
+      return existsSync(path) ? path : null;
+    },
+  };
+}
 
 export interface HarnessOptions {
   port: number;
@@ -20,6 +33,9 @@ export interface HarnessOptions {
   secretStore: SecretStore;
   env: CoreEnv;
   logger: Logger;
+  /** Stands in for save / open dialogs: exports are written here, imports read from <filesDir>/import.json. */
+  filesDir: string;
+  managedConfigPath?: string;
 }
 
 export interface Harness {
@@ -52,6 +68,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     secretStore: options.secretStore,
     env: options.env,
     logger: options.logger,
+    dialogs: folderDialogs(options.filesDir),
+    ...(options.managedConfigPath ? { managedConfigPath: options.managedConfigPath } : {}),
     emit: (event, payload) => sockets.forEach((socket) => send(socket, { kind: 'event', event, payload })),
   });
 

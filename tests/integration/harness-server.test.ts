@@ -27,6 +27,7 @@ beforeAll(async () => {
     secretStore: new MemorySecretStore(),
     env: {},
     logger: silentLogger,
+    filesDir: join(dir, 'files'),
   });
   origin = harness.url.replace(/\/$/, '');
   const client = await (await fetch(`${harness.url}__harness/client.js`)).text();
