@@ -1,22 +1,27 @@
 import { Navigate, Outlet, RouterProvider, createHashRouter } from 'react-router';
+import { AdminContextPage } from './features/admin/AdminContextPage';
 import { Sidebar } from './features/chats/Sidebar';
+import { StartChat } from './features/chats/StartChat';
 import { ConversationView } from './features/conversation/ConversationView';
-import { NoChatSelected } from './features/conversation/NoChatSelected';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { ShortcutsProvider } from './features/shortcuts/ShortcutsProvider';
 
-/** Sidebar on the left, the current route on the right. */
+/** Sidebar on the left, the current route on the right; the keyboard shortcuts work everywhere. */
 function AppLayout() {
   return (
-    <div className="app">
-      <Sidebar />
-      <Outlet />
-    </div>
+    <ShortcutsProvider>
+      <div className="app">
+        <Sidebar />
+        <Outlet />
+      </div>
+    </ShortcutsProvider>
   );
 }
 
 /**
  * A hash router: the app is served from a custom protocol in Electron and from a plain file server in the
  * test harness, and neither can answer arbitrary paths, but both serve index.html for any #fragment.
+ * (A data router, so the context editors can hold navigation while text is unsaved.)
  */
 const router = createHashRouter([
   {
@@ -24,9 +29,10 @@ const router = createHashRouter([
     element: <AppLayout />,
     children: [
       { index: true, element: <Navigate to="/chat" replace /> },
-      { path: 'chat', element: <NoChatSelected /> },
+      { path: 'chat', element: <StartChat /> },
       { path: 'chat/:chatId', element: <ConversationView /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'admin/context', element: <AdminContextPage /> },
       { path: '*', element: <Navigate to="/chat" replace /> },
     ],
   },

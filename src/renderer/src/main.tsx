@@ -1,11 +1,16 @@
+// The base stylesheet first: feature stylesheets, imported by their components, build on it.
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import i18next, { applyLanguage } from './i18n';
-import { hasApi } from './api';
+import { api, hasApi } from './api';
 import { App } from './App';
 import { useAppStore } from './store';
 import { startStreamPump } from './store/stream-pump';
-import './styles.css';
+import { startTheme } from './theme';
+
+// Paint in the OS theme straight away; the saved Theme setting replaces it when settings arrive.
+startTheme();
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -20,6 +25,10 @@ if (!hasApi) {
   // Subscribed here, once for the page's life, not in a component: StrictMode and route changes would
   // otherwise subscribe and unsubscribe around in-flight streams.
   startStreamPump();
+  // Main renames chats by itself (automatic titles) and moves them on activity.
+  api.events.onApp((event) => {
+    if (event.type === 'chat_updated') useAppStore.getState().applyChatUpdate(event.chat);
+  });
   const store = useAppStore.getState();
   void store.loadSettings();
   void store.loadChats();

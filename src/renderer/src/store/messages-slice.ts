@@ -1,4 +1,4 @@
-import type { MessageDto, MessageMetadata, SendResultDto, StreamEvent } from '../../../shared/domain/dto';
+import type { AppEvent, MessageDto, MessageMetadata, SendResultDto, StreamEvent, StreamStartDto } from '../../../shared/domain/dto';
 import type { AppErrorData, Result } from '../../../shared/domain/errors';
 import { api } from '../api';
 import type { AppState, LoadStatus, SliceCreator } from './types';
@@ -16,6 +16,10 @@ export interface Conversation {
   error: AppErrorData | null;
   loadingEarlier: boolean;
   earlierError: AppErrorData | null;
+  /** How many messages older pages have put in front since the chat was opened (the virtual list's anchor). */
+  prepended: number;
+  /** The last failed Regenerate / Retry / Continue, shown by the composer until the next action. */
+  actionError: AppErrorData | null;
 }
 
 /** A reply being streamed right now. */
@@ -36,11 +40,26 @@ export interface MessagesSlice {
   streams: Record<string, ActiveStream>;
   /** Seconds to wait before retrying, by assistant message id, when main said so (rate limits). */
   retryAfter: Record<string, number>;
+  /** Questions waiting in main's outbox (sent offline), by user message id. */
+  queued: Record<string, true>;
+  /** Answers main is trying again after a provider failure, by assistant message id. */
+  retrying: Record<string, { attempt: number; inSeconds: number }>;
   /** Loads the latest page the first time a chat is opened (or after a failed load). */
   openConversation: (chatId: string) => Promise<void>;
   loadEarlier: (chatId: string) => Promise<void>;
   /** Sends, and on success inserts both new messages and tracks the stream. The caller shows errors. */
   sendMessage: (chatId: string, content: string) => Promise<Result<SendResultDto>>;
+  /** A new answer to the last question, replacing the last answer (also "Retry" after an error). */
+  regenerate: (chatId: string) => Promise<Result<StreamStartDto>>;
+  /** Rewrites a question: everything after it is removed and answered anew. The caller shows errors. */
+  editMessage: (chatId: string, messageId: string, content: string) => Promise<Result<StreamStartDto>>;
+  /** Resumes a stopped or interrupted answer; the same message grows. */
+  continueAnswer: (chatId: string, messageId: string) => Promise<Result<StreamStartDto>>;
+  clearActionError: (chatId: string) => void;
+  /** Takes a queued question back: it leaves the transcript and its text returns to the composer. */
+  cancelQueued: (chatId: string, messageId: string) => Promise<AppErrorData | null>;
+  /** Outbox news from main (`app:event`): a question queued, or a queued question now being answered. */
+  applyAppEvent: (event: AppEvent) => void;
   stopStream: (streamId: string) => Promise<AppErrorData | null>;
   /** Appends buffered text; called at most once per animation frame by the stream pump. */
   applyDeltas: (batch: DeltaBatch) => void;
@@ -54,7 +73,12 @@ const emptyConversation: Conversation = {
   error: null,
   loadingEarlier: false,
   earlierError: null,
+  prepended: 0,
+  actionError: null,
 };
+
+/** Stream ids that ended, remembered briefly so a reply that arrives after its stream's end adds no stream. */
+const ENDED_MEMORY = 64;
 
 /**
  * Stream events can beat the `chat:send` reply (main may emit `message_start`, even deltas, before the
@@ -70,6 +94,12 @@ function placeText(current: string, text: string, offset: number): string {
   if (offset + text.length <= current.length) return current;
   // A gap (offset past what we hold) cannot be filled here; message_end brings the full text.
   return offset <= current.length ? current.slice(0, offset) + text : current + text;
+}
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record;
+  const { [key]: _gone, ...rest } = record;
+  return rest;
 }
 
 export function selectStreamForChat(state: AppState, chatId: string): ActiveStream | undefined {
@@ -99,21 +129,102 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
     return true;
   };
 
-  const withoutStream = (streamId: string) => {
-    const { [streamId]: _gone, ...rest } = get().streams;
-    return rest;
+  const appendMessages = (chatId: string, added: MessageDto[]) => {
+    const conversation = get().conversations[chatId] ?? { ...emptyConversation, status: 'ready' as const };
+    const known = new Set(conversation.messages.map((m) => m.id));
+    patchConversation(chatId, { messages: [...conversation.messages, ...added.filter((m) => !known.has(m.id))] });
+  };
+
+  const removeMessages = (chatId: string, ids: string[]) => {
+    const conversation = get().conversations[chatId];
+    if (!conversation) return;
+    const gone = new Set(ids);
+    patchConversation(chatId, { messages: conversation.messages.filter((m) => !gone.has(m.id)) });
+  };
+
+  /** Stream ids whose end or error has been applied (bounded; insertion order is age). */
+  const ended = new Set<string>();
+  const rememberEnded = (streamId: string) => {
+    ended.add(streamId);
+    if (ended.size > ENDED_MEMORY) ended.delete(ended.values().next().value!);
+  };
+
+  /**
+   * Puts the result of send / regenerate / edit / continue into the conversation: removes what main
+   * deleted, updates the edited question, inserts (or, for continue, refreshes) the answer, and tracks the
+   * stream so Stop works. Events that beat the reply (kept in `early`) are folded in.
+   */
+  const claimStream = (
+    chatId: string,
+    start: Pick<StreamStartDto, 'streamId' | 'assistantMessage' | 'removedMessageIds'> & { userMessage?: MessageDto | undefined },
+  ) => {
+    const { streamId, userMessage, removedMessageIds } = start;
+    let assistant = start.assistantMessage;
+    const pending = early.get(assistant.id);
+    early.delete(assistant.id);
+    if (pending) {
+      assistant = { ...assistant, content: placeText(assistant.content, pending.content, 0), ...(pending.end ?? {}) };
+    }
+    const streamEnded = ended.has(streamId) || pending?.end !== undefined;
+    const conversation = get().conversations[chatId] ?? { ...emptyConversation, status: 'ready' as const };
+    const removed = new Set(removedMessageIds);
+    const messages = conversation.messages.filter((m) => !removed.has(m.id));
+    if (userMessage) {
+      const at = messages.findIndex((m) => m.id === userMessage.id);
+      if (at >= 0) messages[at] = userMessage;
+      else messages.push(userMessage);
+    }
+    const at = messages.findIndex((m) => m.id === assistant.id);
+    if (at < 0) messages.push(assistant);
+    else if (!streamEnded) {
+      // Continue: the same message. Text streamed in before this reply (if any) is newer than the reply's.
+      const held = messages[at]!;
+      const content = held.content.length > assistant.content.length && held.content.startsWith(assistant.content) ? held.content : assistant.content;
+      messages[at] = { ...assistant, content };
+    }
+    patchConversation(chatId, { messages, actionError: null });
+    if (removed.size > 0) {
+      set((state) => ({ retryAfter: Object.fromEntries(Object.entries(state.retryAfter).filter(([id]) => !removed.has(id))) }));
+    }
+    if (!streamEnded) {
+      set((state) => ({ streams: { ...state.streams, [streamId]: { streamId, chatId, messageId: assistant.id } } }));
+    }
+  };
+
+  const runAction = async (
+    chatId: string,
+    call: () => Promise<Result<StreamStartDto>>,
+    showError = true,
+  ): Promise<Result<StreamStartDto>> => {
+    patchConversation(chatId, { actionError: null });
+    const result = await call();
+    if (!result.ok) {
+      if (showError) patchConversation(chatId, { actionError: result.error });
+      return result;
+    }
+    claimStream(chatId, result.value);
+    get().touchChat(chatId, result.value.assistantMessage.createdAt);
+    return result;
   };
 
   return {
     conversations: {},
     streams: {},
     retryAfter: {},
+    queued: {},
+    retrying: {},
 
     async openConversation(chatId) {
       const status = get().conversations[chatId]?.status;
       if (status === 'loading' || status === 'ready') return;
       patchConversation(chatId, { status: 'loading', error: null });
-      const result = await api.messages.list({ chatId, limit: MESSAGE_PAGE_SIZE });
+      const [result, outbox] = await Promise.all([api.messages.list({ chatId, limit: MESSAGE_PAGE_SIZE }), api.outbox.list()]);
+      if (outbox.ok) {
+        const waiting = outbox.value.filter((entry) => entry.chatId === chatId);
+        if (waiting.length > 0) {
+          set((state) => ({ queued: { ...state.queued, ...Object.fromEntries(waiting.map((entry) => [entry.messageId, true as const])) } }));
+        }
+      }
       if (result.ok) patchConversation(chatId, { ...result.value, status: 'ready', error: null });
       else patchConversation(chatId, { status: 'error', error: result.error });
     },
@@ -130,39 +241,66 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
         return;
       }
       const known = new Set(current.messages.map((m) => m.id));
+      const older = result.value.messages.filter((m) => !known.has(m.id));
       patchConversation(chatId, {
-        messages: [...result.value.messages.filter((m) => !known.has(m.id)), ...current.messages],
+        messages: [...older, ...current.messages],
         hasMore: result.value.hasMore,
         loadingEarlier: false,
+        prepended: current.prepended + older.length,
       });
     },
 
     async sendMessage(chatId, content) {
       const result = await api.chat.send({ chatId, content });
       if (!result.ok) return result;
-      const { streamId, userMessage } = result.value;
-      let assistantMessage = result.value.assistantMessage;
-      const pending = early.get(assistantMessage.id);
-      early.delete(assistantMessage.id);
-      if (pending) {
-        assistantMessage = {
-          ...assistantMessage,
-          content: assistantMessage.content + pending.content,
-          ...(pending.end ?? {}),
-        };
-      }
-      const conversation = get().conversations[chatId] ?? { ...emptyConversation, status: 'ready' as const };
-      const known = new Set(conversation.messages.map((m) => m.id));
-      patchConversation(chatId, {
-        messages: [...conversation.messages, ...[userMessage, assistantMessage].filter((m) => !known.has(m.id))],
-      });
-      if (!pending?.end) {
-        set((state) => ({
-          streams: { ...state.streams, [streamId]: { streamId, chatId, messageId: assistantMessage.id } },
-        }));
+      const { streamId, userMessage, assistantMessage } = result.value;
+      if (streamId === null || assistantMessage === null) {
+        // Offline: the question is saved and waits in main's outbox; it is answered when the network returns.
+        appendMessages(chatId, [userMessage]);
+        set((state) => ({ queued: { ...state.queued, [userMessage.id]: true } }));
+      } else {
+        claimStream(chatId, { streamId, userMessage, assistantMessage, removedMessageIds: [] });
       }
       get().touchChat(chatId, userMessage.createdAt);
       return result;
+    },
+
+    async cancelQueued(chatId, messageId) {
+      const result = await api.outbox.cancel({ messageId });
+      if (!result.ok) return result.error;
+      removeMessages(chatId, [messageId]);
+      set((state) => ({ queued: without(state.queued, messageId) }));
+      if (result.value.draft && !(get().drafts[chatId] ?? '').trim()) get().setDraft(chatId, result.value.draft);
+      return null;
+    },
+
+    applyAppEvent(event) {
+      if (event.type === 'queued') {
+        if (get().conversations[event.entry.chatId]) set((state) => ({ queued: { ...state.queued, [event.entry.messageId]: true } }));
+        return;
+      }
+      if (event.type === 'outbox_sent') {
+        set((state) => ({ queued: without(state.queued, event.userMessageId) }));
+        if (!get().conversations[event.chatId]) return;
+        claimStream(event.chatId, { streamId: event.streamId, assistantMessage: event.assistantMessage, removedMessageIds: [] });
+      }
+    },
+
+    regenerate(chatId) {
+      return runAction(chatId, () => api.chat.regenerate({ chatId }));
+    },
+
+    editMessage(chatId, messageId, content) {
+      // The editor shows its own errors, next to the text being edited.
+      return runAction(chatId, () => api.chat.edit({ messageId, content }), false);
+    },
+
+    continueAnswer(chatId, messageId) {
+      return runAction(chatId, () => api.chat.continue({ messageId }));
+    },
+
+    clearActionError(chatId) {
+      if (get().conversations[chatId]?.actionError) patchConversation(chatId, { actionError: null });
     },
 
     async stopStream(streamId) {
@@ -188,12 +326,33 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
         messages[index] = { ...message, content: placeText(message.content, text, offset) };
         conversations[chatId] = { ...conversation, messages };
       }
-      set({ conversations });
+      // Text is flowing again: whatever retry was announced has worked.
+      const retrying = get().retrying;
+      const recovered = batch.filter((d) => d.messageId in retrying).map((d) => d.messageId);
+      if (recovered.length > 0) {
+        set({ conversations, retrying: Object.fromEntries(Object.entries(retrying).filter(([id]) => !recovered.includes(id))) });
+      } else set({ conversations });
     },
 
     applyStreamEvent(event) {
       const { chatId, messageId, streamId } = event;
       switch (event.type) {
+        case 'retrying': {
+          set((state) => ({ retrying: { ...state.retrying, [messageId]: { attempt: event.attempt, inSeconds: event.inSeconds } } }));
+          return;
+        }
+        case 'queued': {
+          // Offline before any text: main removed the answer's placeholder and queued the question.
+          removeMessages(chatId, [messageId]);
+          early.delete(messageId);
+          set((state) => ({
+            streams: without(state.streams, streamId),
+            retrying: without(state.retrying, messageId),
+            queued: { ...state.queued, [event.userMessageId]: true },
+          }));
+          rememberEnded(streamId);
+          return;
+        }
         case 'message_start': {
           set((state) => ({ streams: { ...state.streams, [streamId]: { streamId, chatId, messageId } } }));
           updateMessage(chatId, messageId, (m) => ({ ...m, status: 'streaming' }));
@@ -215,10 +374,10 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
                   },
                   content: event.content,
                 };
-          set({ streams: withoutStream(streamId) });
           if (event.type === 'error' && event.retryAfterSeconds !== undefined) {
             set((state) => ({ retryAfter: { ...state.retryAfter, [messageId]: event.retryAfterSeconds! } }));
           }
+          // The message first, then the stream: whoever sees the stream go finds the answer in its final state.
           const applied = updateMessage(chatId, messageId, (m) => ({
             ...m,
             status: end.status,
@@ -228,6 +387,8 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
           if (!applied && get().conversations[chatId]) {
             early.set(messageId, { content: end.content, end });
           }
+          set((state) => ({ streams: without(state.streams, streamId), retrying: without(state.retrying, messageId) }));
+          rememberEnded(streamId);
           // Main may have retitled the chat or bumped its updatedAt; the list is small, refresh it.
           void get().loadChats();
           return;

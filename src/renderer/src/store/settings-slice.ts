@@ -1,7 +1,8 @@
-import type { Language, ModelsDto, SecretStatusDto, SettingsDto } from '../../../shared/domain/dto';
+import type { Language, ModelsDto, SecretStatusDto, SettingsDto, Theme } from '../../../shared/domain/dto';
 import type { AppErrorData } from '../../../shared/domain/errors';
 import { api } from '../api';
 import { applyLanguage } from '../i18n';
+import { applyTheme } from '../theme';
 import type { SliceCreator } from './types';
 
 export interface SettingsSlice {
@@ -15,6 +16,8 @@ export interface SettingsSlice {
   /** Each returns null on success or the error to show next to the control that caused it. */
   setModel: (model: string | null) => Promise<AppErrorData | null>;
   setLanguage: (language: Language) => Promise<AppErrorData | null>;
+  setTheme: (theme: Theme) => Promise<AppErrorData | null>;
+  setMaxChats: (maxChats: number) => Promise<AppErrorData | null>;
   saveApiKey: (apiKey: string) => Promise<AppErrorData | null>;
   clearApiKey: () => Promise<AppErrorData | null>;
 }
@@ -37,7 +40,10 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
       secretStatus: secrets.ok ? secrets.value : null,
       settingsError: [settings, models, secrets].find((r) => !r.ok)?.error ?? null,
     });
-    if (settings.ok) await applyLanguage(settings.value.language);
+    if (settings.ok) {
+      applyTheme(settings.value.theme ?? 'system');
+      await applyLanguage(settings.value.language);
+    }
   },
 
   async setModel(model) {
@@ -60,6 +66,27 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
       return result.error;
     }
     set({ settings: result.value });
+    return null;
+  },
+
+  async setTheme(theme) {
+    // Like the language: repaint at once, persist behind it, and go back if it did not stick.
+    const previous = get().settings?.theme ?? 'system';
+    applyTheme(theme);
+    const result = await api.settings.update({ theme });
+    if (!result.ok) {
+      applyTheme(previous);
+      return result.error;
+    }
+    set({ settings: result.value });
+    return null;
+  },
+
+  async setMaxChats(maxChats) {
+    const result = await api.settings.update({ maxChats });
+    if (!result.ok) return result.error;
+    // A higher limit may have lifted the one an earlier "New chat" ran into.
+    set({ settings: result.value, createChatError: null });
     return null;
   },
 

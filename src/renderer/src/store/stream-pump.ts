@@ -39,8 +39,17 @@ export function startStreamPump(): () => void {
     useAppStore.getState().applyStreamEvent(event);
   });
 
+  // The outbox (questions sent offline) is news on the app channel: a question queued, or answered now.
+  const unsubscribeApp = api.events.onApp((event) => {
+    if (event.type === 'queued' || event.type === 'outbox_sent') {
+      flush();
+      useAppStore.getState().applyAppEvent(event);
+    }
+  });
+
   return () => {
     flush();
     unsubscribe();
+    unsubscribeApp();
   };
 }

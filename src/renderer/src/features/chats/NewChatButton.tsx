@@ -1,16 +1,13 @@
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
-import { ErrorNotice } from '../../components/ErrorNotice';
 
-/** Creates a chat and opens it; explains why when it cannot (most often the chat limit). */
-export function NewChatButton() {
+/** Creates a chat and opens it. Why it could not (most often the chat limit) shows in the chat list. */
+export function NewChatButton({ className, children }: { className?: string; children?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const createChat = useAppStore((s) => s.createChat);
   const creating = useAppStore((s) => s.creatingChat);
-  const error = useAppStore((s) => s.createChatError);
-  const maxChats = useAppStore((s) => s.settings?.maxChats);
 
   const onClick = async () => {
     const chat = await createChat();
@@ -18,18 +15,13 @@ export function NewChatButton() {
   };
 
   return (
-    <>
-      <button type="button" className="button button--primary new-chat" onClick={() => void onClick()} disabled={creating}>
-        {t('sidebar.newChat')}
-      </button>
-      {error &&
-        (error.code === 'chat_limit_reached' && maxChats !== undefined ? (
-          <div className="notice notice--error" role="alert" data-error-code="chat_limit_reached">
-            {t('sidebar.chatLimit', { count: maxChats })}
-          </div>
-        ) : (
-          <ErrorNotice code={error.code} role="alert" />
-        ))}
-    </>
+    <button
+      type="button"
+      className={`button button--primary ${className ?? 'new-chat'}`}
+      onClick={() => void onClick()}
+      disabled={creating}
+    >
+      {children ?? t('sidebar.newChat')}
+    </button>
   );
 }

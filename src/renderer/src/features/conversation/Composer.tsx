@@ -1,43 +1,62 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/domain/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store';
 import { selectStreamForChat } from '../../store/messages-slice';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { SendIcon, StopIcon } from './icons';
+import { isImeEnter } from './keyboard';
 
-/** keyCode browsers report for keys that belong to an IME composition. */
-const IME_KEY_CODE = 229;
+interface ComposerProps {
+  chatId: string;
+  /** Called after a message was sent (the list jumps to it). */
+  onSent: () => void;
+}
 
 /**
  * Where the user writes. Enter sends, Shift+Enter is a newline, and Enter never sends while an input
  * method (Japanese, Chinese, Korean…) is composing: that Enter only commits the composition.
- * The text lives in the store as a draft, so it survives switching chats and a failed send.
+ * The box grows with the text up to a third of the window, then scrolls.
+ * The text is a per-chat draft that main keeps (saved after a short pause in typing and when the chat is
+ * left), so it survives switching chats, a failed send and a restart.
+ * While an answer streams, Stop replaces Send (Esc does the same, see ConversationView).
  */
-export function Composer({ chatId }: { chatId: string }) {
+export function Composer({ chatId, onSent }: ComposerProps) {
   const { t } = useTranslation();
   const draft = useAppStore((s) => s.drafts[chatId] ?? '');
   const setDraft = useAppStore((s) => s.setDraft);
+  const loadDraft = useAppStore((s) => s.loadDraft);
+  const flushDraft = useAppStore((s) => s.flushDraft);
+  const clearDraft = useAppStore((s) => s.clearDraft);
   const sendMessage = useAppStore((s) => s.sendMessage);
   const stopStream = useAppStore((s) => s.stopStream);
+  const actionError = useAppStore((s) => s.conversations[chatId]?.actionError ?? null);
+  const clearActionError = useAppStore((s) => s.clearActionError);
   const stream = useAppStore((s) => selectStreamForChat(s, chatId));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
-  // compositionstart/end as well as isComposing: some engines report the committing Enter after
-  // compositionend with isComposing already false, others never set keyCode 229.
   const composing = useRef(false);
   const input = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    void loadDraft(chatId);
+    // Leaving the chat saves what was typed in the last moments before the pause that would have.
+    return () => flushDraft(chatId);
+  }, [chatId, loadDraft, flushDraft]);
 
   // Opening a chat (or creating one) is almost always followed by typing.
   useEffect(() => input.current?.focus(), []);
 
   const blank = draft.trim().length === 0;
   const canSend = !blank && !stream && !sending;
+  const shownError = error ?? actionError;
 
   const send = async () => {
     if (!canSend) return;
     const content = draft;
     setSending(true);
     setError(null);
+    clearActionError(chatId);
     const result = await sendMessage(chatId, content);
     setSending(false);
     if (!result.ok) {
@@ -45,13 +64,13 @@ export function Composer({ chatId }: { chatId: string }) {
       return;
     }
     // Clear only what was sent: anything typed while the request was in flight is kept.
-    if ((useAppStore.getState().drafts[chatId] ?? '') === content) setDraft(chatId, '');
-    input.current?.focus(); // a clicked Send button turns disabled and would drop focus to the page
+    if ((useAppStore.getState().drafts[chatId] ?? '') === content) clearDraft(chatId);
+    onSent();
+    input.current?.focus(); // a clicked Send button goes away and would drop focus to the page
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key !== 'Enter' || e.shiftKey) return;
-    if (e.nativeEvent.isComposing || e.keyCode === IME_KEY_CODE || composing.current) return;
+    if (e.key !== 'Enter' || e.shiftKey || isImeEnter(e, composing.current)) return;
     e.preventDefault();
     void send();
   };
@@ -65,11 +84,12 @@ export function Composer({ chatId }: { chatId: string }) {
     if (!stream) return;
     const stopError = await stopStream(stream.streamId);
     if (stopError) setError(stopError);
+    input.current?.focus();
   };
 
   return (
     <form className="composer" onSubmit={onSubmit}>
-      {error && <ErrorNotice code={error.code} role="alert" className="composer__error" />}
+      {shownError && <ErrorNotice code={shownError.code} role="alert" className="composer__error" />}
       <div className="composer__box">
         <textarea
           ref={input}
@@ -84,17 +104,20 @@ export function Composer({ chatId }: { chatId: string }) {
           onCompositionEnd={() => (composing.current = false)}
         />
         <div className="composer__actions">
-          {stream && (
-            <button type="button" className="button" onClick={() => void onStop()}>
-              {t('composer.stop')}
+          {stream ? (
+            <button type="button" className="button composer__stop" onClick={() => void onStop()}>
+              <StopIcon />
+              <span>{t('composer.stop')}</span>
+            </button>
+          ) : (
+            <button type="submit" className="button button--primary composer__send" disabled={!canSend}>
+              <SendIcon />
+              <span>{t('composer.send')}</span>
             </button>
           )}
-          <button type="submit" className="button button--primary" disabled={!canSend}>
-            {t('composer.send')}
-          </button>
         </div>
       </div>
-      <p className="composer__hint">{t('composer.hint')}</p>
+      <p className="composer__hint">{stream ? t('composer.hintStreaming') : t('composer.hint')}</p>
     </form>
   );
 }

@@ -1,28 +1,59 @@
-import { useEffect } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useAppStore } from '../../store';
+import { selectChat } from '../../store/chats-slice';
+import { selectStreamForChat } from '../../store/messages-slice';
 import { Composer } from './Composer';
-import { MessageList } from './MessageList';
+import { isDialogOpen } from './keyboard';
+import { MessageList, type MessageListHandle } from './MessageList';
+import { StreamAnnouncer } from './StreamAnnouncer';
+import './conversation.css';
+
+/**
+ * Esc stops the answer streaming in the open chat, wherever focus is, unless something else wants that
+ * Esc: a key handler that already used it (defaultPrevented: an editor cancelling, a menu closing), an
+ * open dialog, or an input method cancelling its composition.
+ */
+function useEscapeToStop(chatId: string) {
+  const streamId = useAppStore((s) => selectStreamForChat(s, chatId)?.streamId);
+  const stopStream = useAppStore((s) => s.stopStream);
+  useEffect(() => {
+    if (!streamId) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing || e.repeat) return;
+      if (e.target instanceof Element && e.target.closest('dialog, [role="dialog"], [role="alertdialog"], [role="menu"]')) return;
+      if (isDialogOpen()) return;
+      e.preventDefault();
+      void stopStream(streamId);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [streamId, stopStream]);
+}
 
 /** Route `#/chat/:chatId`: the chat's title, its transcript and the composer. */
 export function ConversationView() {
   const { t } = useTranslation();
   const { chatId = '' } = useParams();
-  const title = useAppStore((s) => s.chats.find((c) => c.id === chatId)?.title);
+  const title = useAppStore((s) => selectChat(s, chatId)?.title);
   const conversation = useAppStore((s) => s.conversations[chatId]);
   const openConversation = useAppStore((s) => s.openConversation);
+  const list = useRef<MessageListHandle>(null);
 
   useEffect(() => {
     void openConversation(chatId);
   }, [chatId, openConversation]);
+
+  useEscapeToStop(chatId);
 
   return (
     <main className="conversation">
       <header className="conversation__header">
         <h1 className="conversation__title">{title ?? t('conversation.untitled')}</h1>
       </header>
+      <StreamAnnouncer key={chatId} chatId={chatId} />
       {(!conversation || conversation.status === 'loading' || conversation.status === 'idle') && (
         <p className="conversation__loading" role="status">
           {t('conversation.loading')}
@@ -34,10 +65,11 @@ export function ConversationView() {
         </div>
       )}
       {conversation?.status === 'ready' && (
-        <>
-          <MessageList key={chatId} chatId={chatId} conversation={conversation} />
-          <Composer key={chatId} chatId={chatId} />
-        </>
+        // One key for both: another chat gets a fresh list (scroll state) and composer (focus, IME state).
+        <Fragment key={chatId}>
+          <MessageList ref={list} chatId={chatId} conversation={conversation} />
+          <Composer chatId={chatId} onSent={() => list.current?.jumpToLatest()} />
+        </Fragment>
       )}
     </main>
   );

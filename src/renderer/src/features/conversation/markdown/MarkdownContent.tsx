@@ -1,8 +1,11 @@
 import { memo, type ComponentProps } from 'react';
 import Markdown, { type Components } from 'react-markdown';
+import rehypeHighlight from 'rehype-highlight';
 import remarkGfm from 'remark-gfm';
 import { useTranslation } from 'react-i18next';
-import { externalUrlOnly } from './safe-url';
+import { externalUrlOnly } from '../safe-url';
+import { blocksFor } from './block-cache';
+import { CodeBlock } from './CodeBlock';
 
 type AnchorProps = ComponentProps<'a'> & { node?: unknown };
 type ImageProps = ComponentProps<'img'> & { node?: unknown };
@@ -41,20 +44,41 @@ function ScrollingTable({ node: _node, ...props }: ComponentProps<'table'> & { n
   );
 }
 
-const components: Components = { a: ExternalLink, img: ImageAsLink, table: ScrollingTable };
+const components: Components = { a: ExternalLink, img: ImageAsLink, table: ScrollingTable, pre: CodeBlock };
 const remarkPlugins = [remarkGfm];
+// Highlight only blocks that name their language: guessing (highlightAuto) costs a pass per grammar.
+const rehypePlugins: NonNullable<ComponentProps<typeof Markdown>['rehypePlugins']> = [[rehypeHighlight, { detect: false }]];
 
 /**
- * Assistant text as markdown. Raw HTML in the text is skipped, never rendered (no rehype-raw), and URLs
- * are limited to http/https/mailto. Memoised on the text: finished messages never re-parse.
- * (The growing last message re-parses per frame; block-level memoisation comes with virtualisation.)
+ * One top-level block of markdown. Memoised on its text: while an answer streams, every block but the
+ * last keeps its text, so React skips it and it is never parsed again.
+ * Raw HTML is skipped, never rendered (no rehype-raw), and URLs are limited to http/https/mailto.
  */
-export const MarkdownContent = memo(function MarkdownContent({ text }: { text: string }) {
+const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  return (
+    <Markdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={rehypePlugins}
+      components={components}
+      skipHtml
+      urlTransform={externalUrlOnly}
+    >
+      {text}
+    </Markdown>
+  );
+});
+
+/**
+ * Assistant text as markdown, rendered block by block (see split-blocks.ts). Keyed by index: a block keeps
+ * its place as the text grows, so only the last one changes.
+ */
+export const MarkdownContent = memo(function MarkdownContent({ messageId, text }: { messageId?: string; text: string }) {
+  const blocks = blocksFor(messageId, text);
   return (
     <div className="markdown">
-      <Markdown remarkPlugins={remarkPlugins} components={components} skipHtml urlTransform={externalUrlOnly}>
-        {text}
-      </Markdown>
+      {blocks.map((block, index) => (
+        <MarkdownBlock key={index} text={block} />
+      ))}
     </div>
   );
 });

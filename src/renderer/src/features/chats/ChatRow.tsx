@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { NavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ChatDto } from '../../../../shared/domain/dto';
+import { ActionMenu, type ActionMenuItem } from '../../components/ActionMenu';
+import { RelativeTime } from '../../components/RelativeTime';
+import { RenameField } from './RenameField';
+
+interface ChatRowProps {
+  chat: ChatDto;
+  onArchive: (chat: ChatDto, archived: boolean) => void;
+  onDelete: (chat: ChatDto) => void;
+}
+
+/**
+ * One chat in the sidebar: its link (named exactly by the title), when it was last active, and a
+ * "Chat actions" menu (Rename, Archive or Unarchive, Delete). Double-click or F2 on the link renames too.
+ */
+export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const refocus = useRef(false);
+  const link = useRef<HTMLAnchorElement>(null);
+
+  // After renaming, the keyboard user is back on the chat they renamed.
+  useEffect(() => {
+    if (!editing && refocus.current) {
+      refocus.current = false;
+      link.current?.focus();
+    }
+  }, [editing]);
+
+  const items: ActionMenuItem[] = [
+    { id: 'rename', label: t('sidebar.actions.rename'), onSelect: () => setEditing(true) },
+    chat.isArchived
+      ? { id: 'unarchive', label: t('sidebar.actions.unarchive'), onSelect: () => onArchive(chat, false) }
+      : { id: 'archive', label: t('sidebar.actions.archive'), onSelect: () => onArchive(chat, true) },
+    { id: 'delete', label: t('sidebar.actions.delete'), onSelect: () => onDelete(chat), danger: true },
+  ];
+
+  const onLinkKey = (e: KeyboardEvent<HTMLAnchorElement>) => {
+    if (e.key === 'F2') {
+      e.preventDefault();
+      setEditing(true);
+    }
+  };
+
+  if (editing) {
+    return (
+      <li className="chat-row chat-row--editing" data-chat-id={chat.id}>
+        <RenameField
+          chat={chat}
+          onDone={(result) => {
+            refocus.current = result.refocus;
+            setEditing(false);
+          }}
+        />
+      </li>
+    );
+  }
+
+  return (
+    <li className="chat-row" data-chat-id={chat.id}>
+      <NavLink
+        ref={link}
+        to={`/chat/${chat.id}`}
+        className="chat-row__link"
+        title={chat.title}
+        onDoubleClick={() => setEditing(true)}
+        onKeyDown={onLinkKey}
+      >
+        {chat.title}
+      </NavLink>
+      <RelativeTime className="chat-row__time" date={chat.updatedAt} />
+      <ActionMenu
+        className="chat-row__menu"
+        label={t('sidebar.actions.label', { title: chat.title })}
+        items={items}
+      />
+    </li>
+  );
+}

@@ -1,0 +1,26 @@
+import { IncrementalBlockSplitter, markdownBlocks } from './split-blocks';
+
+/** Messages whose splits are remembered; a few hundred covers every message a virtual list keeps around. */
+const CAPACITY = 300;
+
+/**
+ * One incremental splitter per message id. A streamed answer grows by a few characters per frame; its
+ * splitter re-splits only the last block, so the cost of a frame does not grow with the answer's length.
+ * The map is ordered by last use and forgets the least recently used message past CAPACITY.
+ */
+const splitters = new Map<string, IncrementalBlockSplitter>();
+
+export function blocksFor(messageId: string | undefined, text: string): readonly string[] {
+  if (messageId === undefined) return markdownBlocks(text);
+  let splitter = splitters.get(messageId);
+  if (splitter) splitters.delete(messageId);
+  else splitter = new IncrementalBlockSplitter();
+  splitters.set(messageId, splitter);
+  if (splitters.size > CAPACITY) splitters.delete(splitters.keys().next().value!);
+  return splitter.split(text);
+}
+
+/** Drops what is remembered for messages that left the conversation. */
+export function forgetBlocks(messageIds: Iterable<string>): void {
+  for (const id of messageIds) splitters.delete(id);
+}
