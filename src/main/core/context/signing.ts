@@ -60,7 +60,7 @@ export function verifyDocument(document: Record<string, unknown>, pinned: { key:
   const signature = document.signature;
   if (typeof signature !== 'string' || signature.length === 0) return { ok: false, reason: 'missing_signature' };
   if (document.keyId !== pinned.keyId) return { ok: false, reason: 'wrong_key' };
-  let valid = false;
+  let valid: boolean;
   try {
     valid = verify(null, Buffer.from(signingPayload(document), 'utf8'), pinned.key, Buffer.from(signature, 'base64'));
   } catch {

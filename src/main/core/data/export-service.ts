@@ -77,6 +77,7 @@ export function markdownOf(message: ExportedMessage): string {
 }
 
 export function suggestedFileName(chat: Pick<ExportedChat, 'title'>, extension: string): string {
-  const safe = chat.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/gu, ' ').replace(/\s+/gu, ' ').trim().slice(0, 80) || 'chat';
+  // Characters file systems refuse, and control characters (code points below 32).
+  const safe = [...chat.title].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('').replace(/\s+/gu, ' ').trim().slice(0, 80) || 'chat';
   return `${safe}.${extension}`;
 }

@@ -14,7 +14,6 @@ import { ARCHIVE_FORMAT, CHAT_FORMAT, importedEntrySchema, importedMessageSchema
 const MAX_STRING_CHARS = 4 * 1024 * 1024;
 const MAX_SINGLE_CHAT_FILE = 512 * 1024 * 1024;
 
-type Skipped = ImportReportDto['skipped'];
 
 /**
  * Brings Parley exports back: every chat is checked and written in its own transaction, so a bad entry
