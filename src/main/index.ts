@@ -6,6 +6,7 @@ import { consoleLogger } from './core/logger';
 import { chooseSecretStore } from './core/secrets/choose-store';
 import { defaultManagedConfigPath } from './core/context/sync/managed-config';
 import { electronDialogs } from './electron/dialogs';
+import { guardUnload } from './electron/unload-guard';
 import { KeytarSecretStore } from './core/secrets/keytar-store';
 import { APP_ENTRY_URL, rendererDevUrl, trustedOriginsFor } from './electron/app-origin';
 import { registerIpcHandlers, eventSender } from './electron/ipc-transport';
@@ -87,6 +88,7 @@ function openWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
+  guardUnload(win);
   mainWindow = win;
 }
 
