@@ -90,6 +90,7 @@ export default defineConfig([
     'dist/',
     'node_modules/',
     'out-harness/',
+    'out-context-server/',
     'test-results/',
     'playwright-report/',
     'bench/results/',

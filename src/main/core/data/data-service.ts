@@ -90,7 +90,7 @@ export class DataService {
     if (!file || !backup) throw new AppError('not_found', 'No such backup', { name });
     this.assertRestorable(backup);
     const integrity = await checkIntegrity(file, 30_000);
-    if (integrity.status === 'damaged') throw new AppError('backup_invalid', `This backup is damaged: ${integrity.detail}`);
+    if (integrity.status === 'damaged') throw new AppError('backup_invalid', `This backup is damaged: ${integrity.detail}`, { reason: 'damaged' });
     // The current state is kept first, so a restore can itself be undone.
     const safetyBackup = this.host.instance() ? await this.createBackup('pre-restore') : null;
     await this.host.reopen(() => {
@@ -117,9 +117,9 @@ export class DataService {
   }
 
   private assertRestorable(backup: BackupDto): void {
-    if (backup.schemaVersion === null) throw new AppError('backup_invalid', 'This backup is not a readable database');
+    if (backup.schemaVersion === null) throw new AppError('backup_invalid', 'This backup is not a readable database', { reason: 'unreadable' });
     if (backup.schemaVersion > this.host.supportedSchema) {
-      throw new AppError('backup_invalid', `This backup was made by a newer version of Parley (schema ${backup.schemaVersion})`);
+      throw new AppError('backup_invalid', `This backup was made by a newer version of Parley (schema ${backup.schemaVersion})`, { reason: 'newer' });
     }
   }
 
