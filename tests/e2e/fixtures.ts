@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -14,8 +14,10 @@ export interface HarnessProcess {
   restart(): Promise<string>;
 }
 
-async function launchHarness(dataDir: string, fakeUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'out-harness/cli.mjs'), '--port', '0', '--data-dir', dataDir, '--secrets', 'memory'], {
+async function launchHarness(dataDir: string, fakeUrl: string, managedConfigPath?: string): Promise<{ url: string; child: ChildProcess }> {
+  const args = [join(root, 'out-harness/cli.mjs'), '--port', '0', '--data-dir', dataDir, '--secrets', 'memory'];
+  if (managedConfigPath) args.push('--managed-config', managedConfigPath);
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ANTHROPIC_BASE_URL: fakeUrl, ANTHROPIC_API_KEY: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +52,9 @@ async function stopHarness(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ harness: HarnessProcess }, { fake: FakeAnthropic }>({
+export const test = base.extend<{ harness: HarnessProcess; managedConfig: Record<string, unknown> | null }, { fake: FakeAnthropic }>({
+  /** A managed configuration file (managed.json) for the harness, as an admin would deploy it; null: none. */
+  managedConfig: [null, { option: true }],
   fake: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -60,10 +64,15 @@ export const test = base.extend<{ harness: HarnessProcess }, { fake: FakeAnthrop
     },
     { scope: 'worker' },
   ],
-  harness: async ({ fake }, use) => {
+  harness: async ({ fake, managedConfig }, use) => {
     fake.reset();
     const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
-    let current = await launchHarness(dataDir, fake.url);
+    let managedConfigPath: string | undefined;
+    if (managedConfig) {
+      managedConfigPath = join(dataDir, 'managed.json');
+      writeFileSync(managedConfigPath, JSON.stringify(managedConfig));
+    }
+    let current = await launchHarness(dataDir, fake.url, managedConfigPath);
     await use({
       get url() {
         return current.url;
@@ -71,7 +80,7 @@ export const test = base.extend<{ harness: HarnessProcess }, { fake: FakeAnthrop
       dataDir,
       async restart() {
         await stopHarness(current.child);
-        current = await launchHarness(dataDir, fake.url);
+        current = await launchHarness(dataDir, fake.url, managedConfigPath);
         return current.url;
       },
     });
@@ -88,4 +97,29 @@ export async function saveApiKey(page: Page, key = 'sk-ant-e2e-test-key-0001'): 
   await page.getByLabel('API key', { exact: true }).fill(key);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(key.slice(-4))).toBeVisible();
+}
+
+/** A harness of the test's own, for when the shared one's Anthropic address does not fit (see startHarnessWith). */
+export interface OwnHarness {
+  url: string;
+  dataDir: string;
+  /** Stops the harness and deletes its data folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a harness whose Anthropic is `baseUrl`, e.g. a port nothing listens on yet, so the test decides
+ * when "the network" comes back by starting a fake server there. The caller stops it.
+ */
+export async function startHarnessWith({ baseUrl }: { baseUrl: string }): Promise<OwnHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-own-'));
+  const { url, child } = await launchHarness(dataDir, baseUrl);
+  return {
+    url,
+    dataDir,
+    async stop() {
+      await stopHarness(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

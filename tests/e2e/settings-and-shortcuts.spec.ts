@@ -122,7 +122,7 @@ test.describe('Russian', () => {
     await expect(page.getByRole('button', { name: 'Активные' })).toHaveAttribute('aria-pressed', 'true');
     await expect(nav.locator('time').first()).toHaveText('только что');
     await page.getByRole('button', { name: 'Действия с чатом «Рецепты»' }).click();
-    await expect(page.getByRole('menuitem')).toHaveText(['Переименовать', 'В архив', 'Удалить']);
+    await expect(page.getByRole('menuitem')).toHaveText(['Переименовать', 'В архив', 'Экспорт в Markdown', 'Экспорт в JSON', 'Удалить']);
     await page.getByRole('menuitem', { name: 'Удалить' }).click();
     await expect(page.getByRole('alertdialog', { name: 'Удалить «Рецепты»?' })).toContainText('Его сообщения тоже будут удалены.');
     await page.getByRole('button', { name: 'Отмена' }).click();

@@ -3,8 +3,11 @@ import { AdminContextPage } from './features/admin/AdminContextPage';
 import { Sidebar } from './features/chats/Sidebar';
 import { StartChat } from './features/chats/StartChat';
 import { ConversationView } from './features/conversation/ConversationView';
+import { DataToast } from './features/data/DataToast';
+import { SearchPage } from './features/search/SearchPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { ShortcutsProvider } from './features/shortcuts/ShortcutsProvider';
+import { UsagePage } from './features/usage/UsagePage';
 
 /** Sidebar on the left, the current route on the right; the keyboard shortcuts work everywhere. */
 function AppLayout() {
@@ -14,6 +17,7 @@ function AppLayout() {
         <Sidebar />
         <Outlet />
       </div>
+      <DataToast />
     </ShortcutsProvider>
   );
 }
@@ -32,6 +36,8 @@ const router = createHashRouter([
       { path: 'chat', element: <StartChat /> },
       { path: 'chat/:chatId', element: <ConversationView /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'usage', element: <UsagePage /> },
+      { path: 'search', element: <SearchPage /> },
       { path: 'admin/context', element: <AdminContextPage /> },
       { path: '*', element: <Navigate to="/chat" replace /> },
     ],

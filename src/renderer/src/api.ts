@@ -20,10 +20,26 @@ export const hasApi = typeof window !== 'undefined' && window.api !== undefined;
  * Wrapping every method here means no component ever sees a raw exception: it becomes `internal`.
  */
 function toResult<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-  return call().catch((cause: unknown): Result<T> => {
-    console.error('[api] transport failure', cause);
-    return { ok: false, error: { code: 'internal', message: 'Transport failure' } };
-  });
+  return call()
+    .catch((cause: unknown): Result<T> => {
+      console.error('[api] transport failure', cause);
+      return { ok: false, error: { code: 'internal', message: 'Transport failure' } };
+    })
+    .then((result) => {
+      if (!result.ok && result.error.code === 'database_damaged') damagedListeners.forEach((listener) => listener());
+      return result;
+    });
+}
+
+const damagedListeners = new Set<() => void>();
+
+/**
+ * Any call answering `database_damaged` (the data file failed its check) calls `listener`: the app then
+ * shows the recovery screen, whichever call noticed first. Returns the unsubscribe function.
+ */
+export function onDatabaseDamaged(listener: () => void): () => void {
+  damagedListeners.add(listener);
+  return () => damagedListeners.delete(listener);
 }
 
 function wrap(source: Api): Api {

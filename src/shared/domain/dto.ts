@@ -294,6 +294,9 @@ export interface StreamEndMetadata {
   stopReason: string | null;
   cacheCreationInputTokens?: number;
   cacheReadInputTokens?: number;
+  /** As in MessageMetadata: the estimated cost and what the request left out (the saved message has them too). */
+  costUsd?: number;
+  context?: MessageMetadata['context'];
 }
 
 /** The one stream vocabulary, shared by the Electron and harness transports. */

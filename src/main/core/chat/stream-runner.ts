@@ -147,7 +147,9 @@ export class StreamRunner {
         if (attempt.billed) deps.onMeasured?.(estimatedRaw, attempt.inputTokens + attempt.cacheCreationInputTokens + attempt.cacheReadInputTokens);
         const metadata = meta();
         const content = await this.finish(stream, writer, 'complete', metadata, attempts);
-        this.emit({ ...base, type: 'message_end', status: 'complete', metadata: totals(), content });
+        // The cost and what was left out travel with the end too, so the open chat shows them without a reload.
+        const { costUsd, context: sent } = metadata;
+        this.emit({ ...base, type: 'message_end', status: 'complete', metadata: { ...totals(), ...(costUsd !== undefined ? { costUsd } : {}), ...(sent ? { context: sent } : {}) }, content });
         return;
       } catch (error) {
         if (error instanceof AbortedError || stream.controller.signal.aborted) return this.stopped(stream, writer, base, attempts, meta);

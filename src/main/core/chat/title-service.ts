@@ -1,4 +1,5 @@
 import { TITLE_MODEL } from '../../../shared/domain/models';
+import { estimateCostUsd } from '../../../shared/domain/prices';
 import type { ClaudeClientFactory } from '../ai/claude-client';
 import { newId, type Clock } from '../clock';
 import type { EmitEvent } from '../core-types';
@@ -67,6 +68,7 @@ export class TitleService {
         output_tokens: reply.outputTokens,
         cache_creation_input_tokens: 0,
         cache_read_input_tokens: 0,
+        cost_usd: estimateCostUsd(reply.model, reply),
         created_at: deps.clock.now(),
       });
       const title = cleanGeneratedTitle(reply.text);

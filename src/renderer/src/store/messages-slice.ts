@@ -1,5 +1,5 @@
 import type { AppEvent, MessageDto, MessageMetadata, SendResultDto, StreamEvent, StreamStartDto } from '../../../shared/domain/dto';
-import type { AppErrorData, Result } from '../../../shared/domain/errors';
+import type { AppErrorData, ErrorCode, Result } from '../../../shared/domain/errors';
 import { api } from '../api';
 import type { AppState, LoadStatus, SliceCreator } from './types';
 
@@ -20,6 +20,22 @@ export interface Conversation {
   prepended: number;
   /** The last failed Regenerate / Retry / Continue, shown by the composer until the next action. */
   actionError: AppErrorData | null;
+  /** Newer messages exist after the loaded ones: the chat was opened at a message, not at its live end. */
+  hasNewer: boolean;
+  loadingNewer: boolean;
+  /** Bumped whenever the loaded messages are replaced (opened at a message, back to the latest): the list starts afresh. */
+  window: number;
+  /** A message to bring into view and highlight once (a search hit); the list clears it when shown. */
+  target: string | null;
+}
+
+/** Main is trying an answer again: `inSeconds` counts from `at` (Date.now() when the event came). */
+export interface RetryingState {
+  attempt: number;
+  inSeconds: number;
+  /** Why: `overloaded`, `rate_limited`, `offline`, `provider_error`, `context_too_long` (shrinking). */
+  code?: ErrorCode;
+  at?: number;
 }
 
 /** A reply being streamed right now. */
@@ -43,10 +59,24 @@ export interface MessagesSlice {
   /** Questions waiting in main's outbox (sent offline), by user message id. */
   queued: Record<string, true>;
   /** Answers main is trying again after a provider failure, by assistant message id. */
-  retrying: Record<string, { attempt: number; inSeconds: number }>;
+  retrying: Record<string, RetryingState>;
+  /**
+   * The text of answers streaming right now, by assistant message id, while their message in
+   * `conversations` keeps the text it had when the stream started. Deltas change only this record, so a
+   * frame of streamed text re-renders the one message showing it, not the conversation, the list or the
+   * composer. `message_end` / `error` put the final text into the message and drop the entry.
+   */
+  liveText: Record<string, string>;
   /** Loads the latest page the first time a chat is opened (or after a failed load). */
   openConversation: (chatId: string) => Promise<void>;
   loadEarlier: (chatId: string) => Promise<void>;
+  /** Opens a chat at one message (a search hit): the messages around it, ready to scroll both ways. */
+  openConversationAt: (chatId: string, messageId: string) => Promise<void>;
+  /** The page after the newest loaded message, while the chat is not at its live end. */
+  loadNewer: (chatId: string) => Promise<void>;
+  /** Back to the live end: the latest page replaces a window opened at a message. */
+  showLatest: (chatId: string) => Promise<void>;
+  clearTarget: (chatId: string) => void;
   /** Sends, and on success inserts both new messages and tracks the stream. The caller shows errors. */
   sendMessage: (chatId: string, content: string) => Promise<Result<SendResultDto>>;
   /** A new answer to the last question, replacing the last answer (also "Retry" after an error). */
@@ -75,6 +105,10 @@ const emptyConversation: Conversation = {
   earlierError: null,
   prepended: 0,
   actionError: null,
+  hasNewer: false,
+  loadingNewer: false,
+  window: 0,
+  target: null,
 };
 
 /** Stream ids that ended, remembered briefly so a reply that arrives after its stream's end adds no stream. */
@@ -102,6 +136,21 @@ function without<T>(record: Record<string, T>, key: string): Record<string, T> {
   return rest;
 }
 
+/** Each loaded message list by id, built once per list (lists are replaced, never changed in place). */
+const messagesById = new WeakMap<MessageDto[], Map<string, MessageDto>>();
+
+/** One loaded message, found in constant time: every shown message looks itself up on each store update. */
+export function selectMessage(state: AppState, chatId: string, messageId: string): MessageDto | undefined {
+  const messages = state.conversations[chatId]?.messages;
+  if (!messages) return undefined;
+  let byId = messagesById.get(messages);
+  if (!byId) {
+    byId = new Map(messages.map((m) => [m.id, m]));
+    messagesById.set(messages, byId);
+  }
+  return byId.get(messageId);
+}
+
 export function selectStreamForChat(state: AppState, chatId: string): ActiveStream | undefined {
   for (const stream of Object.values(state.streams)) if (stream.chatId === chatId) return stream;
   return undefined;
@@ -109,6 +158,8 @@ export function selectStreamForChat(state: AppState, chatId: string): ActiveStre
 
 export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
   const early = new Map<string, EarlyStreamData>();
+  /** The message each chat is being opened at, so a repeated call (StrictMode effects) does not load twice. */
+  const openingAt = new Map<string, string>();
 
   const patchConversation = (chatId: string, patch: Partial<Conversation>) =>
     set((state) => ({
@@ -213,8 +264,11 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
     retryAfter: {},
     queued: {},
     retrying: {},
+    liveText: {},
 
     async openConversation(chatId) {
+      // Opened at a search hit earlier: opening the chat itself goes to its live end.
+      if (get().conversations[chatId]?.status === 'ready' && get().conversations[chatId]?.hasNewer) return get().showLatest(chatId);
       const status = get().conversations[chatId]?.status;
       if (status === 'loading' || status === 'ready') return;
       patchConversation(chatId, { status: 'loading', error: null });
@@ -250,6 +304,93 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
       });
     },
 
+    async openConversationAt(chatId, messageId) {
+      // A hit in an archived chat: its title lives in the archived list.
+      if (get().chatsStatus === 'ready' && !get().chats.some((c) => c.id === chatId) && get().archivedStatus === 'idle') void get().loadArchivedChats();
+      const current = get().conversations[chatId];
+      if (current?.status === 'ready' && current.messages.some((m) => m.id === messageId)) {
+        patchConversation(chatId, { target: messageId, window: current.window + 1 });
+        return;
+      }
+      if (openingAt.get(chatId) === messageId) return;
+      openingAt.set(chatId, messageId);
+      patchConversation(chatId, { status: 'loading', error: null });
+      const [result, outbox] = await Promise.all([
+        api.messages.list({ chatId, limit: MESSAGE_PAGE_SIZE, around: messageId }),
+        api.outbox.list(),
+      ]);
+      openingAt.delete(chatId);
+      if (outbox.ok) {
+        const waiting = outbox.value.filter((entry) => entry.chatId === chatId);
+        if (waiting.length > 0) {
+          set((state) => ({ queued: { ...state.queued, ...Object.fromEntries(waiting.map((entry) => [entry.messageId, true as const])) } }));
+        }
+      }
+      if (!result.ok && result.error.code === 'not_found') {
+        // The message is gone (deleted since the search): open the chat at its end instead.
+        patchConversation(chatId, { status: 'idle', target: null });
+        return get().openConversation(chatId);
+      }
+      if (!result.ok) {
+        patchConversation(chatId, { status: 'error', error: result.error });
+        return;
+      }
+      const { messages, hasMore, hasNewer } = result.value;
+      patchConversation(chatId, {
+        messages,
+        hasMore,
+        hasNewer: hasNewer ?? false,
+        status: 'ready',
+        error: null,
+        loadingEarlier: false,
+        earlierError: null,
+        loadingNewer: false,
+        prepended: 0,
+        window: (get().conversations[chatId]?.window ?? 0) + 1,
+        target: messageId,
+      });
+    },
+
+    async loadNewer(chatId) {
+      const conversation = get().conversations[chatId];
+      const newest = conversation?.messages.at(-1);
+      if (!conversation || !newest || conversation.loadingNewer || !conversation.hasNewer) return;
+      patchConversation(chatId, { loadingNewer: true });
+      const result = await api.messages.list({ chatId, limit: MESSAGE_PAGE_SIZE, after: newest.id });
+      if (!result.ok) {
+        patchConversation(chatId, { loadingNewer: false });
+        return;
+      }
+      appendMessages(chatId, result.value.messages);
+      patchConversation(chatId, { loadingNewer: false, hasNewer: result.value.hasNewer ?? false });
+    },
+
+    async showLatest(chatId) {
+      const conversation = get().conversations[chatId];
+      if (!conversation || conversation.loadingNewer) return;
+      patchConversation(chatId, { loadingNewer: true });
+      const result = await api.messages.list({ chatId, limit: MESSAGE_PAGE_SIZE });
+      if (!result.ok) {
+        patchConversation(chatId, { loadingNewer: false });
+        return;
+      }
+      patchConversation(chatId, {
+        messages: result.value.messages,
+        hasMore: result.value.hasMore,
+        hasNewer: false,
+        loadingNewer: false,
+        loadingEarlier: false,
+        earlierError: null,
+        prepended: 0,
+        window: (get().conversations[chatId]?.window ?? 0) + 1,
+        target: null,
+      });
+    },
+
+    clearTarget(chatId) {
+      if (get().conversations[chatId]?.target) patchConversation(chatId, { target: null });
+    },
+
     async sendMessage(chatId, content) {
       const result = await api.chat.send({ chatId, content });
       if (!result.ok) return result;
@@ -280,7 +421,11 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
         return;
       }
       if (event.type === 'outbox_sent') {
-        set((state) => ({ queued: without(state.queued, event.userMessageId) }));
+        // Main answers the newest queued question and takes all of the chat's questions out of the outbox.
+        const inChat = new Set((get().conversations[event.chatId]?.messages ?? []).map((m) => m.id));
+        set((state) => ({
+          queued: Object.fromEntries(Object.entries(without(state.queued, event.userMessageId)).filter(([id]) => !inChat.has(id))),
+        }));
         if (!get().conversations[event.chatId]) return;
         claimStream(event.chatId, { streamId: event.streamId, assistantMessage: event.assistantMessage, removedMessageIds: [] });
       }
@@ -311,34 +456,35 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
 
     applyDeltas(batch) {
       if (batch.length === 0) return;
-      const conversations = { ...get().conversations };
+      const { conversations, retrying } = get();
+      let liveText: Record<string, string> | null = null;
       for (const { chatId, messageId, text, offset } of batch) {
         const conversation = conversations[chatId];
-        const index = conversation?.messages.findIndex((m) => m.id === messageId) ?? -1;
-        if (!conversation || index < 0) {
+        const message = conversation?.messages.find((m) => m.id === messageId);
+        if (!conversation || !message) {
           // Not loaded at all: the transcript on disk has it when the chat is opened. Loaded but not
           // yet inserted: the send reply is still in flight, keep the text for it.
           if (conversation) early.set(messageId, { content: placeText(early.get(messageId)?.content ?? '', text, offset) });
           continue;
         }
-        const messages = conversation.messages.slice();
-        const message = messages[index]!;
-        messages[index] = { ...message, content: placeText(message.content, text, offset) };
-        conversations[chatId] = { ...conversation, messages };
+        liveText ??= { ...get().liveText };
+        liveText[messageId] = placeText(liveText[messageId] ?? message.content, text, offset);
       }
       // Text is flowing again: whatever retry was announced has worked.
-      const retrying = get().retrying;
       const recovered = batch.filter((d) => d.messageId in retrying).map((d) => d.messageId);
       if (recovered.length > 0) {
-        set({ conversations, retrying: Object.fromEntries(Object.entries(retrying).filter(([id]) => !recovered.includes(id))) });
-      } else set({ conversations });
+        set({ ...(liveText ? { liveText } : {}), retrying: Object.fromEntries(Object.entries(retrying).filter(([id]) => !recovered.includes(id))) });
+      } else if (liveText) set({ liveText });
     },
+
 
     applyStreamEvent(event) {
       const { chatId, messageId, streamId } = event;
       switch (event.type) {
         case 'retrying': {
-          set((state) => ({ retrying: { ...state.retrying, [messageId]: { attempt: event.attempt, inSeconds: event.inSeconds } } }));
+          set((state) => ({
+            retrying: { ...state.retrying, [messageId]: { attempt: event.attempt, inSeconds: event.inSeconds, code: event.code, at: Date.now() } },
+          }));
           return;
         }
         case 'queued': {
@@ -348,6 +494,7 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
           set((state) => ({
             streams: without(state.streams, streamId),
             retrying: without(state.retrying, messageId),
+            liveText: without(state.liveText, messageId),
             queued: { ...state.queued, [event.userMessageId]: true },
           }));
           rememberEnded(streamId);
@@ -387,7 +534,11 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
           if (!applied && get().conversations[chatId]) {
             early.set(messageId, { content: end.content, end });
           }
-          set((state) => ({ streams: without(state.streams, streamId), retrying: without(state.retrying, messageId) }));
+          set((state) => ({
+            streams: without(state.streams, streamId),
+            retrying: without(state.retrying, messageId),
+            liveText: without(state.liveText, messageId),
+          }));
           rememberEnded(streamId);
           // Main may have retitled the chat or bumped its updatedAt; the list is small, refresh it.
           void get().loadChats();

@@ -9,9 +9,16 @@ import { useAppStore } from './index';
  * Lifecycle events (start/end/error) flush the buffer first so text is never applied after its end.
  * A hidden window gets no animation frames; its text waits in the buffer until it is shown or the stream ends.
  */
+/** Minimum time between two updates of streamed text (see startStreamPump). */
+const FLUSH_INTERVAL_MS = 33;
+/** Frame timestamps jitter; a frame this much early still counts as on time. */
+const FRAME_SLACK_MS = 4;
+
 export function startStreamPump(): () => void {
   let buffer: { chatId: string; messageId: string; text: string; offset: number }[] = [];
   let frame: number | null = null;
+  /** When text was last applied (a frame's timestamp, or performance.now() for a lifecycle flush). */
+  let lastFlushAt = -Infinity;
 
   const flush = () => {
     if (frame !== null) cancelAnimationFrame(frame);
@@ -20,6 +27,17 @@ export function startStreamPump(): () => void {
     const batch: DeltaBatch = buffer;
     buffer = [];
     useAppStore.getState().applyDeltas(batch);
+  };
+
+  // At most one update per FLUSH_INTERVAL_MS: a frame that comes sooner passes its turn to the next one.
+  const onFrame = (now: number) => {
+    frame = null;
+    if (now - lastFlushAt < FLUSH_INTERVAL_MS - FRAME_SLACK_MS) {
+      frame = requestAnimationFrame(onFrame);
+      return;
+    }
+    lastFlushAt = now;
+    flush();
   };
 
   const unsubscribe = api.events.onStream((event) => {
@@ -32,7 +50,7 @@ export function startStreamPump(): () => void {
       // Merge consecutive deltas for one message so a frame does one string concat per message.
       if (last && last.messageId === event.messageId && last.offset + last.text.length === event.offset) last.text += event.delta;
       else buffer.push({ chatId: event.chatId, messageId: event.messageId, text: event.delta, offset: event.offset });
-      frame ??= requestAnimationFrame(flush);
+      frame ??= requestAnimationFrame(onFrame);
       return;
     }
     flush();

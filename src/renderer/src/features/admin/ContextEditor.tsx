@@ -19,6 +19,8 @@ interface ContextEditorProps {
   label: string;
   /** The Save button's text, naming what it saves. */
   saveLabel: string;
+  /** Told when unsaved text appears or goes (the admin page holds publishing until it is saved). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /**
@@ -27,7 +29,7 @@ interface ContextEditorProps {
  * the page in the app asks first (useBlocker), closing the window asks too (beforeunload).
  * One per page: a router keeps one blocker at a time.
  */
-export function ContextEditor({ type, label, saveLabel }: ContextEditorProps) {
+export function ContextEditor({ type, label, saveLabel, onDirtyChange }: ContextEditorProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const entry = useAppStore((s) => s.contexts[type]);
@@ -44,9 +46,15 @@ export function ContextEditor({ type, label, saveLabel }: ContextEditorProps) {
   }, [type, loadContext]);
 
   const saved = entry?.file?.content ?? '';
-  const text = draft ?? saved;
-  const dirty = draft !== null && draft !== saved;
+  // Once a sync source manages the text, it shows what was synced, never a draft typed before.
+  const managedNow = entry?.file?.managed === true;
+  const text = managedNow ? saved : (draft ?? saved);
+  const dirty = !managedNow && draft !== null && draft !== saved;
   const tooLong = text.length > CONTEXT_MAX;
+
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
 
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
 

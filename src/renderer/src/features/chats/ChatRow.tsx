@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChatDto } from '../../../../shared/domain/dto';
 import { ActionMenu, type ActionMenuItem } from '../../components/ActionMenu';
 import { RelativeTime } from '../../components/RelativeTime';
+import { useAppStore } from '../../store';
 import { RenameField } from './RenameField';
 
 interface ChatRowProps {
@@ -21,6 +22,7 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
   const [editing, setEditing] = useState(false);
   const refocus = useRef(false);
   const link = useRef<HTMLAnchorElement>(null);
+  const exportChat = useAppStore((s) => s.exportChat);
 
   // After renaming, the keyboard user is back on the chat they renamed.
   useEffect(() => {
@@ -35,6 +37,8 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
     chat.isArchived
       ? { id: 'unarchive', label: t('sidebar.actions.unarchive'), onSelect: () => onArchive(chat, false) }
       : { id: 'archive', label: t('sidebar.actions.archive'), onSelect: () => onArchive(chat, true) },
+    { id: 'export-markdown', label: t('data.exportMarkdown'), onSelect: () => void exportChat(chat.id, 'markdown') },
+    { id: 'export-json', label: t('data.exportJson'), onSelect: () => void exportChat(chat.id, 'json') },
     { id: 'delete', label: t('sidebar.actions.delete'), onSelect: () => onDelete(chat), danger: true },
   ];
 

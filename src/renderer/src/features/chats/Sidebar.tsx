@@ -3,6 +3,8 @@ import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import type { ChatListView } from '../../store/chats-slice';
+import { SearchLink } from '../search/SearchLink';
+import { OfflineBanner } from '../network/OfflineBanner';
 import { useShortcuts } from '../shortcuts/ShortcutsProvider';
 import { IS_MAC } from '../shortcuts/platform';
 import { formatChord } from '../shortcuts/shortcuts';
@@ -25,7 +27,9 @@ export function Sidebar() {
     <aside className="sidebar" aria-label={t('sidebar.label')}>
       <div className="sidebar__top">
         <span className="sidebar__brand">{t('app.name')}</span>
+        <OfflineBanner />
         <NewChatButton />
+        <SearchLink />
         <ChatLimitNotice />
         <input
           id={CHAT_FILTER_ID}
@@ -60,6 +64,9 @@ export function Sidebar() {
       </div>
       <ChatList filter={filter} />
       <div className="sidebar__bottom">
+        <NavLink to="/usage" className="sidebar__settings">
+          {t('usage.nav')}
+        </NavLink>
         <NavLink to="/settings" className="sidebar__settings">
           {t('sidebar.settings')}
         </NavLink>

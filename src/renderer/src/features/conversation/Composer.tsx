@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/domain/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store';
+import { LimitNotice } from '../limits/LimitNotice';
+import { TokenEstimate } from '../usage/TokenEstimate';
 import { selectStreamForChat } from '../../store/messages-slice';
 import { SendIcon, StopIcon } from './icons';
 import { isImeEnter } from './keyboard';
@@ -89,7 +91,12 @@ export function Composer({ chatId, onSent }: ComposerProps) {
 
   return (
     <form className="composer" onSubmit={onSubmit}>
-      {shownError && <ErrorNotice code={shownError.code} role="alert" className="composer__error" />}
+      {shownError &&
+        (shownError.code === 'limit_reached' ? (
+          <LimitNotice key={limitKey(shownError)} error={shownError} className="composer__error" />
+        ) : (
+          <ErrorNotice code={shownError.code} role="alert" className="composer__error" />
+        ))}
       <div className="composer__box">
         <textarea
           ref={input}
@@ -117,7 +124,22 @@ export function Composer({ chatId, onSent }: ComposerProps) {
           )}
         </div>
       </div>
-      <p className="composer__hint">{stream ? t('composer.hintStreaming') : t('composer.hint')}</p>
+      <div className="composer__footer">
+        <p className="composer__hint">{stream ? t('composer.hintStreaming') : t('composer.hint')}</p>
+        <TokenEstimate chatId={chatId} draft={draft} />
+      </div>
     </form>
   );
+}
+
+/** Each refusal is a new error object: a new key restarts its countdown. */
+const limitKeys = new WeakMap<AppErrorData, number>();
+let nextLimitKey = 0;
+function limitKey(error: AppErrorData): number {
+  let key = limitKeys.get(error);
+  if (key === undefined) {
+    key = ++nextLimitKey;
+    limitKeys.set(error, key);
+  }
+  return key;
 }

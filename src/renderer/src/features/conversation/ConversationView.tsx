@@ -1,10 +1,11 @@
 import { Fragment, useEffect, useRef } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store';
 import { selectChat } from '../../store/chats-slice';
 import { selectStreamForChat } from '../../store/messages-slice';
+import { ChatSettingsButton } from './ChatSettingsDialog';
 import { Composer } from './Composer';
 import { isDialogOpen } from './keyboard';
 import { MessageList, type MessageListHandle } from './MessageList';
@@ -40,11 +41,20 @@ export function ConversationView() {
   const title = useAppStore((s) => selectChat(s, chatId)?.title);
   const conversation = useAppStore((s) => s.conversations[chatId]);
   const openConversation = useAppStore((s) => s.openConversation);
+  const openConversationAt = useAppStore((s) => s.openConversationAt);
+  // `?message=<id>`: opened from a search hit, at that message.
+  const at = useSearchParams()[0].get('message');
   const list = useRef<MessageListHandle>(null);
 
+  // From a hit in this chat to the chat itself (the sidebar): back to its live end.
+  const shownAt = useRef<{ chatId: string; at: string | null } | null>(null);
   useEffect(() => {
-    void openConversation(chatId);
-  }, [chatId, openConversation]);
+    const before = shownAt.current;
+    shownAt.current = { chatId, at };
+    if (at) void openConversationAt(chatId, at);
+    else if (before?.chatId === chatId && before.at && list.current) list.current.jumpToLatest();
+    else void openConversation(chatId);
+  }, [chatId, at, openConversation, openConversationAt]);
 
   useEscapeToStop(chatId);
 
@@ -52,6 +62,7 @@ export function ConversationView() {
     <main className="conversation">
       <header className="conversation__header">
         <h1 className="conversation__title">{title ?? t('conversation.untitled')}</h1>
+        <ChatSettingsButton chatId={chatId} />
       </header>
       <StreamAnnouncer key={chatId} chatId={chatId} />
       {(!conversation || conversation.status === 'loading' || conversation.status === 'idle') && (
@@ -67,7 +78,7 @@ export function ConversationView() {
       {conversation?.status === 'ready' && (
         // One key for both: another chat gets a fresh list (scroll state) and composer (focus, IME state).
         <Fragment key={chatId}>
-          <MessageList ref={list} chatId={chatId} conversation={conversation} />
+          <MessageList key={conversation.window} ref={list} chatId={chatId} conversation={conversation} />
           <Composer chatId={chatId} onSent={() => list.current?.jumpToLatest()} />
         </Fragment>
       )}

@@ -4,6 +4,8 @@ import type { MessageDto } from '../../../../shared/domain/dto';
 import type { AppErrorData } from '../../../../shared/domain/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store';
+import { selectMessage } from '../../store/messages-slice';
+import { RetryingNote } from '../network/RetryingNote';
 import { MarkdownContent } from './markdown/MarkdownContent';
 import { MessageActions } from './MessageActions';
 import { MessageEditor } from './MessageEditor';
@@ -21,11 +23,16 @@ interface MessageItemProps {
  * model and usage, and their actions. data-role / data-status / data-message-id are the stable hooks for
  * styling and end-to-end tests.
  */
-export const MessageItem = memo(function MessageItem({ chatId, message, isLast, busy, onStarted }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({ chatId, message: listed, isLast, busy, onStarted }: MessageItemProps) {
   const { t } = useTranslation();
+  // The list hands an item its message a render late (react-virtuoso passes data through state of its
+  // own), so the message is read from the store, in the same snapshot as its live text below.
+  const message = useAppStore((s) => selectMessage(s, chatId, listed.id)) ?? listed;
   const editing = useAppStore((s) => s.edits[message.id] !== undefined);
   const isUser = message.role === 'user';
   const streaming = message.status === 'streaming';
+  // While an answer streams, its text grows here rather than in the message (see `liveText`).
+  const content = useAppStore((s) => s.liveText[message.id]) ?? message.content;
   return (
     <article
       className={`message message--${isUser ? 'user' : 'assistant'}${editing ? ' message--editing' : ''}`}
@@ -43,8 +50,8 @@ export const MessageItem = memo(function MessageItem({ chatId, message, isLast, 
           {isUser ? (
             // What the user typed is shown as typed: no markdown, line breaks kept by CSS.
             <p className="message__plain">{message.content}</p>
-          ) : message.content ? (
-            <MarkdownContent messageId={message.id} text={message.content} />
+          ) : content ? (
+            <MarkdownContent messageId={message.id} text={content} streaming={streaming} />
           ) : streaming ? (
             <p className="message__typing">{t('message.typing')}</p>
           ) : null}
@@ -80,14 +87,6 @@ function QueuedNote({ chatId, messageId }: { chatId: string; messageId: string }
       {error && <ErrorNotice code={error.code} role="alert" />}
     </div>
   );
-}
-
-/** Main is trying the request again after a failure (an overloaded service, a dropped connection). */
-function RetryingNote({ messageId }: { messageId: string }) {
-  const { t } = useTranslation();
-  const retrying = useAppStore((s) => s.retrying[messageId]);
-  if (!retrying) return null;
-  return <p className="message__meta message__retrying">{t('message.retrying', { attempt: retrying.attempt })}</p>;
 }
 
 /** How an answer ended when it did not simply finish, and for finished answers the model and usage. */

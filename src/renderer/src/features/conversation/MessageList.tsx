@@ -1,6 +1,7 @@
 import {
   forwardRef,
   useCallback,
+  useEffect,
   useImperativeHandle,
   useMemo,
   useRef,
@@ -15,6 +16,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store';
 import { selectStreamForChat, type Conversation } from '../../store/messages-slice';
 import { ArrowDownIcon } from './icons';
+import { ContextDivider } from './ContextDivider';
+import { findContextCut, type ContextCut } from './context-cut';
 import { MessageItem } from './MessageItem';
 
 /**
@@ -24,6 +27,8 @@ import { MessageItem } from './MessageItem';
 const START_INDEX = 1_000_000;
 /** Pixels from the bottom that still count as "reading the latest". */
 const AT_BOTTOM_THRESHOLD = 48;
+/** How long a message opened from search stays highlighted. */
+const FOUND_HIGHLIGHT_MS = 2600;
 
 export interface MessageListHandle {
   /** Scrolls to the newest text and follows it again. */
@@ -37,6 +42,10 @@ interface ListContext {
   busy: boolean;
   logLabel: string;
   onStarted: () => void;
+  /** Where the last request stopped sending earlier messages (a divider goes above that message). */
+  cut: ContextCut | null;
+  /** The message opened from search, highlighted briefly. */
+  foundId: string | null;
 }
 
 /** The items' container is the `log`: the messages, in order. It announces nothing itself (see StreamAnnouncer). */
@@ -64,15 +73,26 @@ function LoadEarlier({ context }: { context?: ListContext }) {
   );
 }
 
-function BottomSpace() {
-  return <div className="message-list__bottom" />;
+/** Below the newest loaded message when the chat was opened at an older one: loads the next page (also done by scrolling down). */
+function BottomSpace({ context }: { context?: ListContext }) {
+  const { t } = useTranslation();
+  const loadNewer = useAppStore((s) => s.loadNewer);
+  if (!context?.conversation.hasNewer) return <div className="message-list__bottom" />;
+  return (
+    <div className="message-list__bottom load-earlier">
+      <button type="button" className="button" onClick={() => void loadNewer(context.chatId)} disabled={context.conversation.loadingNewer}>
+        {context.conversation.loadingNewer ? t('search.loadingNewer') : t('search.loadNewer')}
+      </button>
+    </div>
+  );
 }
 
 const components: Components<MessageDto, ListContext> = { List: LogList, Header: LoadEarlier, Footer: BottomSpace };
 
 function itemContent(_index: number, message: MessageDto, context: ListContext) {
   return (
-    <div className="message-row">
+    <div className={message.id === context.foundId ? 'message-row message-row--found' : 'message-row'}>
+      {context.cut?.messageId === message.id && <ContextDivider cut={context.cut} />}
       <MessageItem
         chatId={context.chatId}
         message={message}
@@ -104,11 +124,26 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
   const [atBottom, setAtBottom] = useState(true);
-  // Follow new text until the reader scrolls up. A ref for the scroll handlers, state for the button.
-  const following = useRef(true);
-  const [isFollowing, setIsFollowing] = useState(true);
-  const lastScrollTop = useRef(0);
   const { messages } = conversation;
+  // Opened at a message (a search hit): start there, not at the end, and highlight it for a moment.
+  const [foundIndex] = useState(() => {
+    const index = conversation.target ? messages.findIndex((m) => m.id === conversation.target) : -1;
+    return index >= 0 ? index : null;
+  });
+  const [foundId, setFoundId] = useState(foundIndex !== null ? conversation.target : null);
+  const clearTarget = useAppStore((s) => s.clearTarget);
+  const loadNewer = useAppStore((s) => s.loadNewer);
+  const showLatest = useAppStore((s) => s.showLatest);
+  useEffect(() => clearTarget(chatId), [chatId, clearTarget]);
+  useEffect(() => {
+    if (!foundId) return;
+    const timer = setTimeout(() => setFoundId(null), FOUND_HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [foundId]);
+  // Follow new text until the reader scrolls up. A ref for the scroll handlers, state for the button.
+  const following = useRef(foundIndex === null);
+  const [isFollowing, setIsFollowing] = useState(foundIndex === null);
+  const lastScrollTop = useRef(0);
 
   const setFollowing = useCallback((value: boolean) => {
     following.current = value;
@@ -128,11 +163,16 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   }, []);
 
   const jumpToLatest = useCallback(() => {
+    // Opened at an older message: the latest page replaces what is loaded (the list starts afresh at the end).
+    if (useAppStore.getState().conversations[chatId]?.hasNewer) {
+      void showLatest(chatId);
+      return;
+    }
     setFollowing(true);
     virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
     // Item heights are measured as they render; land on the true end (and the bottom padding) after that.
     requestAnimationFrame(() => requestAnimationFrame(scrollToEnd));
-  }, [scrollToEnd, setFollowing]);
+  }, [chatId, scrollToEnd, setFollowing, showLatest]);
 
   useImperativeHandle(ref, () => ({ jumpToLatest }), [jumpToLatest]);
 
@@ -195,15 +235,20 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     if (following.current) scrollToEnd();
   }, [scrollToEnd]);
 
+  const onEndReached = useCallback(() => {
+    if (conversation.hasNewer && !conversation.loadingNewer) void loadNewer(chatId);
+  }, [chatId, conversation.hasNewer, conversation.loadingNewer, loadNewer]);
+
   const onStartReached = useCallback(() => {
     if (conversation.hasMore && !conversation.loadingEarlier) void loadEarlier(chatId);
   }, [chatId, conversation.hasMore, conversation.loadingEarlier, loadEarlier]);
 
   const logLabel = t('conversation.messages');
   const lastId = messages.at(-1)?.id;
+  const cut = useMemo(() => findContextCut(messages), [messages]);
   const context = useMemo<ListContext>(
-    () => ({ chatId, conversation, lastId, busy, logLabel, onStarted: jumpToLatest }),
-    [chatId, conversation, lastId, busy, logLabel, jumpToLatest],
+    () => ({ chatId, conversation, lastId, busy, logLabel, onStarted: jumpToLatest, cut, foundId }),
+    [chatId, conversation, lastId, busy, logLabel, jumpToLatest, cut, foundId],
   );
 
   if (messages.length === 0) {
@@ -230,17 +275,18 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         itemContent={itemContent}
         computeItemKey={computeItemKey}
         firstItemIndex={START_INDEX - conversation.prepended}
-        initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+        initialTopMostItemIndex={foundIndex !== null ? { index: foundIndex, align: 'center' } : { index: 'LAST', align: 'end' }}
         atBottomStateChange={onAtBottom}
         atBottomThreshold={AT_BOTTOM_THRESHOLD}
         totalListHeightChanged={onHeightChanged}
         startReached={onStartReached}
+        endReached={onEndReached}
         increaseViewportBy={{ top: 800, bottom: 400 }}
         // Measure in the ResizeObserver callback itself, before paint: otherwise an older page goes in
         // at estimated heights for one frame and the view visibly jumps by the estimate's error.
         skipAnimationFrameInResizeObserver
       />
-      {!atBottom && !isFollowing && (
+      {(conversation.hasNewer || (!atBottom && !isFollowing)) && (
         <button type="button" className="jump-to-latest" onClick={jumpToLatest}>
           <ArrowDownIcon />
           <span>{t('conversation.jumpToLatest')}</span>

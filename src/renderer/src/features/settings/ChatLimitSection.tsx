@@ -13,6 +13,8 @@ export function ChatLimitSection() {
   const id = useId();
   const current = useAppStore((s) => s.settings?.maxChats ?? null);
   const setMaxChats = useAppStore((s) => s.setMaxChats);
+  /** Set by the organisation's policy: shown, not edited (the policy wins over the setting). */
+  const managedLimit = useAppStore((s) => s.policy?.maxChats ?? null);
   /** null until edited: the field shows the saved value. */
   const [value, setValue] = useState<string | null>(null);
   const [problem, setProblem] = useState(false);
@@ -20,10 +22,11 @@ export function ChatLimitSection() {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const shown = value ?? (current === null ? '' : String(current));
+  const shown = managedLimit !== null ? String(managedLimit) : (value ?? (current === null ? '' : String(current)));
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
+    if (managedLimit !== null) return;
     const n = Number(shown);
     if (!Number.isInteger(n) || n < MIN || n > MAX) {
       setProblem(true);
@@ -54,6 +57,8 @@ export function ChatLimitSection() {
             step={1}
             value={shown}
             disabled={current === null}
+            readOnly={managedLimit !== null}
+            aria-describedby={managedLimit !== null ? `${id}-managed` : undefined}
             aria-invalid={problem || undefined}
             onChange={(e) => {
               setValue(e.target.value);
@@ -61,10 +66,17 @@ export function ChatLimitSection() {
               setDone(false);
             }}
           />
-          <button type="submit" className="button" disabled={busy || value === null || value === String(current)}>
-            {t('settings.chats.apply')}
-          </button>
+          {managedLimit === null && (
+            <button type="submit" className="button" disabled={busy || value === null || value === String(current)}>
+              {t('settings.chats.apply')}
+            </button>
+          )}
         </div>
+        {managedLimit !== null && (
+          <p className="field-help" id={`${id}-managed`}>
+            <span className="managed-badge">{t('policy.managed')}</span> {t('policy.chatLimitManaged')}
+          </p>
+        )}
         <p className="field-help">{t('settings.chats.help')}</p>
       </form>
       {problem && (

@@ -1,5 +1,4 @@
 import { useEffect, useId } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Skeleton } from '../../components/Skeleton';
@@ -8,10 +7,14 @@ import { ContextEditor } from '../admin/ContextEditor';
 import { useShortcuts } from '../shortcuts/ShortcutsProvider';
 import { IS_MAC } from '../shortcuts/platform';
 import { formatChord } from '../shortcuts/shortcuts';
+import { BackupsSection } from '../data/BackupsSection';
+import { DataSection } from '../data/DataSection';
 import { ApiKeySection } from './ApiKeySection';
 import { ChatLimitSection } from './ChatLimitSection';
 import { LanguageSection } from './LanguageSection';
+import { LimitsSection } from './LimitsSection';
 import { ModelSection } from './ModelSection';
+import { OrganisationSection } from './OrganisationSection';
 import { ThemeSection } from './ThemeSection';
 import './pages.css';
 
@@ -41,8 +44,11 @@ export function SettingsPage() {
             <ThemeSection />
             <LanguageSection />
             <ChatLimitSection />
+            <LimitsSection />
             <PersonalContextSection />
-            <OrganisationContextSection />
+            <OrganisationSection />
+            <DataSection />
+            <BackupsSection />
             <ShortcutsSection />
           </>
         )}
@@ -59,20 +65,6 @@ function PersonalContextSection() {
       <h2 id={`${id}-heading`}>{t('settings.personalContext.heading')}</h2>
       <p className="field-help settings-section__lead">{t('settings.personalContext.help')}</p>
       <ContextEditor type="personal" label={t('settings.personalContext.heading')} saveLabel={t('settings.personalContext.save')} />
-    </section>
-  );
-}
-
-function OrganisationContextSection() {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <section className="settings-section" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('settings.organisationContext.heading')}</h2>
-      <p className="field-help settings-section__lead">{t('settings.organisationContext.help')}</p>
-      <Link to="/admin/context" className="button settings__link-button">
-        {t('settings.organisationContext.edit')}
-      </Link>
     </section>
   );
 }

@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../../components/Modal';
 import { IS_MAC } from './platform';
+import { searchChord } from '../search/search-shortcut';
 import { formatChord } from './shortcuts';
 
-type ShortcutKey = 'newChat' | 'focusFilter' | 'openSettings' | 'showShortcuts' | 'send' | 'newLine' | 'stop' | 'save';
+type ShortcutKey = 'newChat' | 'focusFilter' | 'openSearch' | 'openSettings' | 'showShortcuts' | 'send' | 'newLine' | 'stop' | 'save';
 
 /** Key names are the same in every language we ship (Russian keyboards say Enter, Shift, Esc too). */
 function rows(mac: boolean): ReadonlyArray<{ keys: string; action: ShortcutKey }> {
   return [
     { keys: formatChord('N', mac), action: 'newChat' },
     { keys: formatChord('K', mac), action: 'focusFilter' },
+    { keys: searchChord(mac), action: 'openSearch' },
     { keys: formatChord(',', mac), action: 'openSettings' },
     { keys: formatChord('/', mac), action: 'showShortcuts' },
     { keys: 'Enter', action: 'send' },
@@ -30,7 +32,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
             <dt>
               <kbd>{row.keys}</kbd>
             </dt>
-            <dd>{t(`shortcuts.actions.${row.action}`)}</dd>
+            <dd>{row.action === 'openSearch' ? t('search.shortcut') : t(`shortcuts.actions.${row.action}`)}</dd>
           </div>
         ))}
       </dl>

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useNavigate } from 'react-router';
 import { useAppStore } from '../../store';
 import { focusChatFilter } from '../chats/chat-filter';
+import { focusSearchBox } from '../search/search-shortcut';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { matchShortcut } from './shortcuts';
 
@@ -49,6 +50,11 @@ export function ShortcutsProvider({ children }: { children: ReactNode }) {
           return;
         case 'showShortcuts':
           setDialogOpen(!listOpen);
+          return;
+        case 'openSearch':
+          // Already on the search page: focus the box; otherwise the page focuses it as it opens.
+          void navigate('/search');
+          focusSearchBox();
           return;
       }
     };

@@ -10,14 +10,21 @@ const CAPACITY = 300;
  */
 const splitters = new Map<string, IncrementalBlockSplitter>();
 
-export function blocksFor(messageId: string | undefined, text: string): readonly string[] {
-  if (messageId === undefined) return markdownBlocks(text);
+export interface Blocks {
+  blocks: readonly string[];
+  /** The last block is inside a code fence not closed yet (only known for a message id; else false). */
+  lastInOpenFence: boolean;
+}
+
+export function blocksFor(messageId: string | undefined, text: string): Blocks {
+  if (messageId === undefined) return { blocks: markdownBlocks(text), lastInOpenFence: false };
   let splitter = splitters.get(messageId);
   if (splitter) splitters.delete(messageId);
   else splitter = new IncrementalBlockSplitter();
   splitters.set(messageId, splitter);
   if (splitters.size > CAPACITY) splitters.delete(splitters.keys().next().value!);
-  return splitter.split(text);
+  const blocks = splitter.split(text);
+  return { blocks, lastInOpenFence: splitter.lastBlockInOpenFence };
 }
 
 /** Drops what is remembered for messages that left the conversation. */

@@ -127,12 +127,14 @@ interface Split {
   blocks: string[];
   /** Offset of each block in the text. */
   starts: number[];
+  /** The last block ends inside a fenced code block that has not been closed yet. */
+  openFence: boolean;
 }
 
 function splitWithStarts(text: string, base = 0): Split {
   const blocks: string[] = [];
   const starts: number[] = [];
-  if (text.length === 0) return { blocks, starts };
+  if (text.length === 0) return { blocks, starts, openFence: false };
   let state = freshState();
   let blockStart = 0;
   let lineStart = 0;
@@ -156,7 +158,7 @@ function splitWithStarts(text: string, base = 0): Split {
   }
   blocks.push(text.slice(blockStart));
   starts.push(base + blockStart);
-  return { blocks, starts };
+  return { blocks, starts, openFence: state.fence !== null };
 }
 
 /**
@@ -168,6 +170,15 @@ export class IncrementalBlockSplitter {
   private blocks: string[] = [];
   private starts: number[] = [];
   private hasDefinition = false;
+  private openFence = false;
+
+  /**
+   * Whether the last block of the last split ends inside a fenced code block that is not closed yet (a
+   * streamed answer in the middle of its code). Always false for a text kept whole for its definitions.
+   */
+  get lastBlockInOpenFence(): boolean {
+    return this.openFence;
+  }
 
   split(text: string): readonly string[] {
     if (text === this.text) return this.blocks;
@@ -180,7 +191,7 @@ export class IncrementalBlockSplitter {
         this.set(text, [text], [0]);
       } else {
         const tail = splitWithStarts(text.slice(lastStart), lastStart);
-        this.set(text, [...this.blocks.slice(0, -1), ...tail.blocks], [...this.starts.slice(0, -1), ...tail.starts]);
+        this.set(text, [...this.blocks.slice(0, -1), ...tail.blocks], [...this.starts.slice(0, -1), ...tail.starts], tail.openFence);
       }
       return this.blocks;
     }
@@ -188,13 +199,14 @@ export class IncrementalBlockSplitter {
     if (this.hasDefinition) this.set(text, [text], [0]);
     else {
       const split = splitWithStarts(text);
-      this.set(text, split.blocks, split.starts);
+      this.set(text, split.blocks, split.starts, split.openFence);
     }
     return this.blocks;
   }
 
-  private set(text: string, blocks: string[], starts: number[]): void {
+  private set(text: string, blocks: string[], starts: number[], openFence = false): void {
     this.text = text;
+    this.openFence = openFence;
     this.blocks = text.length === 0 ? [] : blocks;
     this.starts = text.length === 0 ? [] : starts;
   }
