@@ -113,13 +113,18 @@ export interface OwnHarness {
  */
 export async function startHarnessWith({ baseUrl }: { baseUrl: string }): Promise<OwnHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-own-'));
-  const { url, child } = await launchHarness(dataDir, baseUrl);
+  const own = await startHarnessIn(dataDir, baseUrl);
   return {
-    url,
-    dataDir,
+    ...own,
     async stop() {
-      await stopHarness(child);
+      await own.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A harness on a data folder the test keeps (stop() leaves it, so the test can change the file and start again). */
+export async function startHarnessIn(dataDir: string, baseUrl: string): Promise<OwnHarness> {
+  const { url, child } = await launchHarness(dataDir, baseUrl);
+  return { url, dataDir, stop: () => stopHarness(child) };
 }

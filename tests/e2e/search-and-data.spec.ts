@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, closeSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import type { Api } from '../../src/shared/ipc/client';
-import { expect, saveApiKey, test } from './fixtures';
+import { expect, saveApiKey, startHarnessIn, test } from './fixtures';
 
 /**
  * Issue 6 through the harness: search across chats (and opening a hit at its message, even deep in a long
@@ -20,7 +19,6 @@ declare global {
   }
 }
 
-const root = resolve(__dirname, '../..');
 
 /** A chat made through the page's window.api; requests per minute lifted so seeding is not rate limited. */
 async function createChat(page: Page, title: string): Promise<string> {
@@ -72,50 +70,6 @@ async function openSettings(page: Page): Promise<void> {
 }
 
 /** A harness of our own, for a second profile or a stop–damage–start cycle the fixture cannot pause in. */
-interface OwnHarness {
-  url: string;
-  dataDir: string;
-  stop(): Promise<void>;
-}
-
-async function launchHarness(dataDir: string, fakeUrl: string): Promise<OwnHarness> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'out-harness/cli.mjs'), '--port', '0', '--data-dir', dataDir, '--secrets', 'memory'], {
-    cwd: root,
-    env: { ...process.env, ANTHROPIC_BASE_URL: fakeUrl, ANTHROPIC_API_KEY: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`harness did not start in 15 s:\n${stderr}`)), 15_000);
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /ready at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        ready(match[1]!);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`harness exited with ${code}:\n${stderr}`));
-    });
-  });
-  return {
-    url,
-    dataDir,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((done) => child.once('exit', () => done()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
 test.describe('search', () => {
   test('finds words and "quoted phrases" across chats, highlights them, sorts by relevance, filters, and opens the message', async ({
     page,
@@ -310,7 +264,7 @@ test.describe('export and import', () => {
     const archive = readFileSync(join(files, archiveName), 'utf8');
 
     const freshDir = mkdtempSync(join(tmpdir(), 'parley-e2e-fresh-'));
-    const fresh = await launchHarness(freshDir, fake.url);
+    const fresh = await startHarnessIn(freshDir, fake.url);
     try {
       mkdirSync(join(freshDir, 'files'), { recursive: true });
       // The archive as exported, plus one chat with a message no Parley would write (an unknown role).
@@ -438,7 +392,7 @@ test.describe('backups', () => {
 test.describe('recovery', () => {
   test('a damaged data file shows the recovery screen; restoring the latest backup brings the app back', async ({ page, fake }) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-damage-'));
-    let running = await launchHarness(dataDir, fake.url);
+    let running = await startHarnessIn(dataDir, fake.url);
     try {
       await page.goto(running.url);
       // Enough data that the middle of the file is real tables, not free pages.
@@ -464,7 +418,7 @@ test.describe('recovery', () => {
       writeSync(fd, randomBytes(Math.floor(size / 2)), 0, Math.floor(size / 2), Math.floor(size / 4));
       closeSync(fd);
 
-      running = await launchHarness(dataDir, fake.url);
+      running = await startHarnessIn(dataDir, fake.url);
       await page.goto(running.url);
       await expect(page.getByRole('heading', { name: 'Parley found damage in its data file' })).toBeVisible();
       await expect(page.getByText('Nothing has been overwritten; the damaged file is kept aside.')).toBeVisible();
@@ -494,7 +448,7 @@ test.describe('recovery', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-damage-'));
     // Not a database at all.
     writeFileSync(join(dataDir, 'parley.sqlite'), randomBytes(64 * 1024));
-    const running = await launchHarness(dataDir, fake.url);
+    const running = await startHarnessIn(dataDir, fake.url);
     try {
       await page.goto(running.url);
       await expect(page.getByRole('heading', { name: 'Parley found damage in its data file' })).toBeVisible();

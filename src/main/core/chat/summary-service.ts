@@ -1,9 +1,9 @@
 import { TITLE_MODEL } from '../../../shared/domain/models';
-import { estimateCostUsd } from '../../../shared/domain/prices';
 import type { ClaudeClientFactory } from '../ai/claude-client';
-import { newId, type Clock } from '../clock';
+import type { Clock } from '../clock';
 import type { Executor } from '../db/connection';
 import type { MessageRow } from '../db/message-repository';
+import { backgroundUsage } from '../db/usage-repository';
 import type { Logger } from '../logger';
 
 const SUMMARY_PROMPT =
@@ -49,22 +49,7 @@ export class SummaryService {
       const now = this.deps.clock.now();
       await db.transaction().execute(async (tx) => {
         await tx.insertInto('chat_summaries').values({ chat_id: chatId, up_to_seq: last.seq, content, model: reply.model, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
-        await tx
-          .insertInto('usage_records')
-          .values({
-            id: newId(),
-            chat_id: chatId,
-            message_id: null,
-            provider: 'anthropic',
-            model: reply.model,
-            input_tokens: reply.inputTokens,
-            output_tokens: reply.outputTokens,
-            cache_creation_input_tokens: 0,
-            cache_read_input_tokens: 0,
-            cost_usd: estimateCostUsd(reply.model, reply),
-            created_at: now,
-          })
-          .execute();
+        await tx.insertInto('usage_records').values(backgroundUsage(chatId, reply, now)).execute();
       });
       return content;
     } catch (error) {

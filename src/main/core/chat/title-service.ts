@@ -1,10 +1,9 @@
 import { TITLE_MODEL } from '../../../shared/domain/models';
-import { estimateCostUsd } from '../../../shared/domain/prices';
 import type { ClaudeClientFactory } from '../ai/claude-client';
-import { newId, type Clock } from '../clock';
+import type { Clock } from '../clock';
 import type { EmitEvent } from '../core-types';
 import { toChatDto, type ChatRepository } from '../db/chat-repository';
-import type { UsageRepository } from '../db/usage-repository';
+import { backgroundUsage, type UsageRepository } from '../db/usage-repository';
 import type { Logger } from '../logger';
 import { cleanGeneratedTitle } from './title-rules';
 
@@ -58,19 +57,7 @@ export class TitleService {
         },
         AbortSignal.timeout(30_000),
       );
-      await deps.usage.insert({
-        id: newId(),
-        chat_id: chatId,
-        message_id: null,
-        provider: 'anthropic',
-        model: reply.model,
-        input_tokens: reply.inputTokens,
-        output_tokens: reply.outputTokens,
-        cache_creation_input_tokens: 0,
-        cache_read_input_tokens: 0,
-        cost_usd: estimateCostUsd(reply.model, reply),
-        created_at: deps.clock.now(),
-      });
+      await deps.usage.insert(backgroundUsage(chatId, reply, deps.clock.now()));
       const title = cleanGeneratedTitle(reply.text);
       if (!title) return;
       // Only replaces the first-words title: a rename in the meantime wins.
