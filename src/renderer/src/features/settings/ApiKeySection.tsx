@@ -94,6 +94,12 @@ export function ApiKeySection() {
         {status && status.source !== status.storage && (
           <p className="field-help">{t(`settings.apiKey.willSaveTo.${status.storage ?? 'none'}`)}</p>
         )}
+        {/* Linux without a keyring: the "encrypted" file uses a key built into Chromium, so say so plainly. */}
+        {status && !status.storageSecure && (
+          <p className="notice notice--error" role="note">
+            {t('settings.apiKey.insecureStorage')}
+          </p>
+        )}
       </form>
 
       {feedback?.kind === 'problem' && (
