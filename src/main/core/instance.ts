@@ -157,9 +157,10 @@ export async function openInstance(
     const key = await secrets.getApiKey().catch(() => null);
     if (key) await catalogue.refresh(key);
   };
-  network.onOnline(() => {
+  network.onOnline((wasOffline) => {
     void streams.flushOutbox();
-    void refreshModels();
+    // Start-up already asks for the model list; only a return from offline needs it again.
+    if (wasOffline) void refreshModels();
   });
 
   const interrupted = await messageRepo.interruptLeftoverStreams();

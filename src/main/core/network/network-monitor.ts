@@ -17,7 +17,7 @@ export class NetworkMonitor {
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private stopped = false;
-  private readonly listeners: (() => void)[] = [];
+  private readonly listeners: ((wasOffline: boolean) => void)[] = [];
 
   constructor(
     private readonly deps: {
@@ -34,7 +34,8 @@ export class NetworkMonitor {
     return { online: this.online, checkedAt: this.checkedAt };
   }
 
-  onOnline(listener: () => void): void {
+  /** `wasOffline` is false for the first success after start-up (nothing was known before). */
+  onOnline(listener: (wasOffline: boolean) => void): void {
     this.listeners.push(listener);
   }
 
@@ -93,7 +94,7 @@ export class NetworkMonitor {
       // Nobody to tell; the status is asked for again when a window opens.
     }
     // Also the first success after start-up: questions queued before a restart go out then.
-    if (online) for (const listener of this.listeners) listener();
+    if (online) for (const listener of this.listeners) listener(was === false);
   }
 
   private schedule(): void {

@@ -1,3 +1,4 @@
+import { createTickingClock } from './ticking-clock';
 /**
  * "just now", "5 min. ago", "yesterday", "3 days ago", "12 Mar", "12 Mar 2024" in the UI language, from Intl,
  * so every language gets its own grammar (Russian: "5 мин. назад", "вчера") without strings of ours.
@@ -37,29 +38,6 @@ export function formatFullDate(date: Date, language: string): string {
 }
 
 // One clock for every relative time on screen: a single timer, and they all move on together.
-const TICK_MS = 30_000;
-let now = Date.now();
-const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | null = null;
-
-export function subscribeNow(listener: () => void): () => void {
-  listeners.add(listener);
-  if (timer === null) {
-    now = Date.now();
-    timer = setInterval(() => {
-      now = Date.now();
-      listeners.forEach((l) => l());
-    }, TICK_MS);
-  }
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer !== null) {
-      clearInterval(timer);
-      timer = null;
-    }
-  };
-}
-
-export function getNow(): number {
-  return now;
-}
+const clock = createTickingClock(30_000);
+export const subscribeNow = clock.subscribe;
+export const getNow = clock.getNow;
