@@ -25,7 +25,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       // electron-vite leaves bundles unminified; the renderer is parsed on every start, so minify it.
-      minify: true,
+      minify: process.env.PARLEY_PROFILE_BUILD !== '1',
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },

@@ -15,11 +15,12 @@ import { startFakeAnthropic, stopAll, type HarnessFiles } from './lib/processes'
 import { printTable, writeResults, type Row } from './lib/report';
 import { runStreamSuite } from './lib/stream-suite';
 import { removeAllTempDirs } from './lib/temp-dirs';
+import { setTraceBreakdown } from './lib/trace';
 
 /** Nothing the bench does should take this long; if it does, it stops and cleans up instead of hanging. */
 const HARD_LIMIT_MS = 60 * 60_000;
 
-const USAGE = `usage: npm run bench -- [--only stream|open] [--stream-runs 3] [--baseline-runs 1] [--open-runs 5] [--delay-ms 1] [--chunk-size 4] [--answer-chars 100000] [--skip-build]`;
+const USAGE = `usage: npm run bench -- [--only stream|open] [--stream-runs 3] [--baseline-runs 1] [--open-runs 5] [--delay-ms 1] [--chunk-size 4] [--answer-chars 100000] [--breakdown] [--skip-build]`;
 
 function options(argv: string[]) {
   const { values } = parseArgs({
@@ -33,6 +34,7 @@ function options(argv: string[]) {
       'chunk-size': { type: 'string', default: '4' },
       'answer-chars': { type: 'string', default: '100000' },
       'skip-build': { type: 'boolean', default: false },
+      breakdown: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -44,10 +46,11 @@ function options(argv: string[]) {
   if (values.only !== undefined && values.only !== 'stream' && values.only !== 'open') throw new Error(USAGE);
   return {
     help: values.help,
+    breakdown: values.breakdown,
     stream: values.only !== 'open',
     open: values.only !== 'stream',
     streamRuns: int('stream-runs', 1),
-    baselineRuns: int('baseline-runs', 1),
+    baselineRuns: int('baseline-runs', 0),
     openRuns: int('open-runs', 1),
     delayMs: int('delay-ms', 0),
     chunkSize: int('chunk-size', 1),
@@ -79,6 +82,7 @@ export async function main({ root, buildDir, argv }: { root: string; buildDir: s
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  setTraceBreakdown(settings.breakdown);
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   let browser: Browser | null = null;
   const cleanup = async () => {

@@ -64,15 +64,20 @@ export async function runStreamSuite(options: StreamSuiteOptions): Promise<{ row
     await server.close();
   }
 
+  // `--baseline-runs 0` measures Parley alone (while working on it): no baseline, no ratio.
+  const hasBaseline = baseline.length > 0;
   const parleyTasks = spreadOf(parley, (r) => r.trace.totalTaskMs).median;
-  const baselineTasks = spreadOf(baseline, (r) => r.trace.totalTaskMs).median;
-  const taskRatio = ratio(baselineTasks, parleyTasks);
-  const scriptRatio = ratio(spreadOf(baseline, (r) => r.scriptDurationMs).median, spreadOf(parley, (r) => r.scriptDurationMs).median);
+  const taskRatio = hasBaseline ? ratio(spreadOf(baseline, (r) => r.trace.totalTaskMs).median, parleyTasks) : null;
+  const scriptRatio = hasBaseline ? ratio(spreadOf(baseline, (r) => r.scriptDurationMs).median, spreadOf(parley, (r) => r.scriptDurationMs).median) : null;
   const rows = [
     ...figures('Parley', parley, true),
-    ...figures('Baseline', baseline, false),
-    row('Main-thread task time, baseline ÷ Parley', taskRatio, '×', '≥ 20 (median)', taskRatio >= 20),
-    row('Scripting (ScriptDuration), baseline ÷ Parley', scriptRatio, '×'),
+    ...(hasBaseline
+      ? [
+          ...figures('Baseline', baseline, false),
+          row('Main-thread task time, baseline ÷ Parley', taskRatio!, '×', '≥ 20 (median)', taskRatio! >= 20),
+          row('Scripting (ScriptDuration), baseline ÷ Parley', scriptRatio!, '×'),
+        ]
+      : []),
   ];
 
   const schedule = parley[0]!.schedule;

@@ -15,6 +15,8 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'V8.Execute', 'RunMicrotasks', 'v8.run', 'v8.callFunction']);
 const TASK_EVENT = 'RunTask';
 const KEEP = new Set([TASK_EVENT, ...SCRIPT_EVENTS]);
+/** How many event names the breakdown lists. */
+const BREAKDOWN_NAMES = 16;
 
 interface RawEvent {
   pid: number;
@@ -55,6 +57,17 @@ export interface TraceSummary {
   traceSpanMs: number;
   /** Chrome says events were dropped (its trace buffer filled): the figures are then lower bounds. */
   dataLoss: boolean;
+  /**
+   * Where the task time went: self time (ms) per trace event name on the main thread, largest first
+   * (`--breakdown` only: it keeps every event of the trace, so it costs memory and slows the analysis).
+   */
+  breakdown?: Record<string, number>;
+}
+
+let breakdownByDefault = false;
+/** `--breakdown`: every trace of this run also reports self time per event name (see TraceSummary). */
+export function setTraceBreakdown(on: boolean): void {
+  breakdownByDefault = on;
 }
 
 export class TraceRecorder {
@@ -63,7 +76,10 @@ export class TraceRecorder {
   private framePids: { pid: number; url: string; main: boolean }[] = [];
   private completed: Promise<boolean> | null = null;
 
-  constructor(private readonly cdp: CDPSession) {
+  constructor(
+    private readonly cdp: CDPSession,
+    readonly breakdown = breakdownByDefault,
+  ) {
     cdp.on('Tracing.dataCollected', ({ value }) => {
       for (const event of value as unknown as RawEvent[]) this.take(event);
     });
@@ -99,7 +115,7 @@ export class TraceRecorder {
       for (const frame of event.args?.data?.frames ?? []) {
         if (frame.processId) this.framePids.push({ pid: frame.processId, url: frame.url ?? '', main: Boolean(frame.isOutermostMainFrame) });
       }
-    } else if (KEEP.has(event.name) && (event.ph === 'X' || event.ph === 'B' || event.ph === 'E')) {
+    } else if ((this.breakdown || KEEP.has(event.name)) && (event.ph === 'X' || event.ph === 'B' || event.ph === 'E')) {
       this.kept.push({ pid: event.pid, tid: event.tid, ph: event.ph, name: event.name, ts: event.ts, dur: event.dur ?? 0 });
     }
   }
@@ -139,8 +155,33 @@ export class TraceRecorder {
       scriptingMs: round(scripting / 1000),
       traceSpanMs: round(last ? (last.ts + last.dur - first) / 1000 : 0),
       dataLoss,
+      ...(this.breakdown ? { breakdown: selfTimes(events, tasks) } : {}),
     };
   }
+}
+
+/** Self time per event name inside the top-level tasks: an event's duration minus its children's. */
+function selfTimes(sorted: KeptEvent[], tasks: KeptEvent[]): Record<string, number> {
+  const totals = new Map<string, number>();
+  const inside = sorted
+    .filter((e) => tasks.length > 0 && e.ts >= tasks[0]!.ts)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const stack: { event: KeptEvent; children: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length > 0 && stack.at(-1)!.event.ts + stack.at(-1)!.event.dur <= until) {
+      const { event, children } = stack.pop()!;
+      totals.set(event.name, (totals.get(event.name) ?? 0) + Math.max(0, event.dur - children));
+      if (stack.length > 0) stack.at(-1)!.children += event.dur;
+    }
+  };
+  for (const event of inside) {
+    close(event.ts);
+    stack.push({ event, children: 0 });
+  }
+  close(Infinity);
+  return Object.fromEntries(
+    [...totals].sort((a, b) => b[1] - a[1]).slice(0, BREAKDOWN_NAMES).map(([name, us]) => [name, round(us / 1000)]),
+  );
 }
 
 /** B/E pairs become complete events; an unmatched B (still open at the end) or E is dropped. */

@@ -10,6 +10,7 @@ import { useAppStore } from './store';
 import { startStreamPump } from './store/stream-pump';
 import { startNetworkWatch } from './features/network/network-watch';
 import { startTheme } from './theme';
+import { prewarmConversationWhenIdle } from './features/conversation/prewarm';
 
 // Paint in the OS theme straight away; the saved Theme setting replaces it when settings arrive.
 startTheme();
@@ -49,4 +50,5 @@ if (!hasApi) {
       </RecoveryGate>
     </StrictMode>,
   );
+  prewarmConversationWhenIdle();
 }

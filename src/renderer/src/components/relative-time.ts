@@ -1,4 +1,6 @@
+import { dateTimeFormat, relativeTimeFormat } from './intl-cache';
 import { createTickingClock } from './ticking-clock';
+
 /**
  * "just now", "5 min. ago", "yesterday", "3 days ago", "12 Mar", "12 Mar 2024" in the UI language, from Intl,
  * so every language gets its own grammar (Russian: "5 мин. назад", "вчера") without strings of ours.
@@ -17,7 +19,7 @@ export function formatRelativeTime(date: Date, now: Date, language: string, just
   const elapsed = now.getTime() - date.getTime();
   // A few seconds in the future is clock skew between processes, not the future.
   if (elapsed < 45_000) return justNow;
-  const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto', style: 'short' });
+  const relative = relativeTimeFormat(language, { numeric: 'auto', style: 'short' });
   if (elapsed < HOUR) return relative.format(-Math.max(1, Math.round(elapsed / MINUTE)), 'minute');
   const days = Math.round((startOfDay(now) - startOfDay(date)) / DAY);
   if (days === 0) return relative.format(-Math.floor(elapsed / HOUR), 'hour');
@@ -25,7 +27,7 @@ export function formatRelativeTime(date: Date, now: Date, language: string, just
   // "3 days ago" rather than a weekday: it reads right after "updated" too (Russian "обновлено 3 дн. назад").
   if (days < 7) return relative.format(-days, 'day');
   const sameYear = date.getFullYear() === now.getFullYear();
-  return new Intl.DateTimeFormat(language, {
+  return dateTimeFormat(language, {
     day: 'numeric',
     month: 'short',
     ...(sameYear ? {} : { year: 'numeric' }),
@@ -34,7 +36,7 @@ export function formatRelativeTime(date: Date, now: Date, language: string, just
 
 /** The full date and time, for a tooltip. */
 export function formatFullDate(date: Date, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return dateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
 // One clock for every relative time on screen: a single timer, and they all move on together.

@@ -23,6 +23,7 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
   const refocus = useRef(false);
   const link = useRef<HTMLAnchorElement>(null);
   const exportChat = useAppStore((s) => s.exportChat);
+  const openConversation = useAppStore((s) => s.openConversation);
 
   // After renaming, the keyboard user is back on the chat they renamed.
   useEffect(() => {
@@ -70,6 +71,10 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
         to={`/chat/${chat.id}`}
         className="chat-row__link"
         title={chat.title}
+        // The messages are asked for on the click itself, while the route changes, not after it has rendered.
+        onClick={() => {
+          if (!useAppStore.getState().conversations[chat.id]) void openConversation(chat.id);
+        }}
         onDoubleClick={() => setEditing(true)}
         onKeyDown={onLinkKey}
       >

@@ -7,6 +7,7 @@ import { useAppStore } from '../../store';
 import { useCopy } from './hooks/use-copy';
 import { CheckIcon, ContinueIcon, CopyIcon, EditIcon, RegenerateIcon } from './icons';
 import { requestEditorFocus } from './MessageEditor';
+import { dateTimeFormat } from '../../components/intl-cache';
 
 interface MessageActionsProps {
   chatId: string;
@@ -23,7 +24,7 @@ interface MessageActionsProps {
 function shortTime(date: Date, language: string): string {
   const today = new Date();
   const sameDay = date.toDateString() === today.toDateString();
-  return new Intl.DateTimeFormat(language, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateTimeFormat(language, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /**

@@ -18,6 +18,7 @@ import { selectStreamForChat, type Conversation } from '../../store/messages-sli
 import { ArrowDownIcon } from './icons';
 import { ContextDivider } from './ContextDivider';
 import { findContextCut, type ContextCut } from './context-cut';
+import { firstScreenStart } from './first-screen';
 import { MessageItem } from './MessageItem';
 
 /**
@@ -27,6 +28,9 @@ import { MessageItem } from './MessageItem';
 const START_INDEX = 1_000_000;
 /** Pixels from the bottom that still count as "reading the latest". */
 const AT_BOTTOM_THRESHOLD = 48;
+/** Pixels rendered beyond the viewport; until the first paint, everything of the first screen stays. */
+const VIEWPORT = { top: 800, bottom: 400 };
+const FIRST_SCREEN_VIEWPORT = { top: 4000, bottom: 4000 };
 /** How long a message opened from search stays highlighted. */
 const FOUND_HIGHLIGHT_MS = 2600;
 
@@ -131,6 +135,19 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     return index >= 0 ? index : null;
   });
   const [foundId, setFoundId] = useState(foundIndex !== null ? conversation.target : null);
+  // Opened at its end, the chat first renders only the messages that fill the screen, starting at the
+  // top of the list: Virtuoso scrolls to an item other than the first only after four animation frames
+  // (~70 ms). The older loaded messages go in above right after the first paint, without moving the view.
+  const [withheld, setWithheld] = useState(() => (foundIndex === null ? firstScreenStart(messages, window.innerHeight) : 0));
+  useEffect(() => {
+    if (withheld === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setWithheld(0))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [withheld]);
   const clearTarget = useAppStore((s) => s.clearTarget);
   const loadNewer = useAppStore((s) => s.loadNewer);
   const showLatest = useAppStore((s) => s.showLatest);
@@ -240,8 +257,9 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   }, [chatId, conversation.hasNewer, conversation.loadingNewer, loadNewer]);
 
   const onStartReached = useCallback(() => {
+    if (withheld > 0) return;
     if (conversation.hasMore && !conversation.loadingEarlier) void loadEarlier(chatId);
-  }, [chatId, conversation.hasMore, conversation.loadingEarlier, loadEarlier]);
+  }, [chatId, conversation.hasMore, conversation.loadingEarlier, loadEarlier, withheld]);
 
   const logLabel = t('conversation.messages');
   const lastId = messages.at(-1)?.id;
@@ -269,19 +287,20 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         ref={virtuoso}
         className="message-scroller"
         scrollerRef={onScrollerRef}
-        data={messages}
+        data={withheld > 0 ? messages.slice(withheld) : messages}
         context={context}
         components={components}
         itemContent={itemContent}
         computeItemKey={computeItemKey}
-        firstItemIndex={START_INDEX - conversation.prepended}
-        initialTopMostItemIndex={foundIndex !== null ? { index: foundIndex, align: 'center' } : { index: 'LAST', align: 'end' }}
+        firstItemIndex={START_INDEX - conversation.prepended + withheld}
+        initialItemCount={withheld > 0 ? messages.length - withheld : undefined}
+        initialTopMostItemIndex={foundIndex !== null ? { index: foundIndex, align: 'center' } : withheld > 0 ? 0 : { index: 'LAST', align: 'end' }}
         atBottomStateChange={onAtBottom}
         atBottomThreshold={AT_BOTTOM_THRESHOLD}
         totalListHeightChanged={onHeightChanged}
         startReached={onStartReached}
         endReached={onEndReached}
-        increaseViewportBy={{ top: 800, bottom: 400 }}
+        increaseViewportBy={withheld > 0 ? FIRST_SCREEN_VIEWPORT : VIEWPORT}
         // Measure in the ResizeObserver callback itself, before paint: otherwise an older page goes in
         // at estimated heights for one frame and the view visibly jumps by the estimate's error.
         skipAnimationFrameInResizeObserver

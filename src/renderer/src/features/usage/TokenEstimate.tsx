@@ -4,6 +4,7 @@ import type { TokenEstimateDto } from '../../../../shared/domain/dto';
 import { api } from '../../api';
 import { useAppStore } from '../../store';
 import './usage.css';
+import { numberFormat } from '../../components/intl-cache';
 
 /** Typing must pause this long before the next request is estimated. */
 export const ESTIMATE_DELAY_MS = 300;
@@ -42,7 +43,7 @@ export function TokenEstimate({ chatId, draft }: TokenEstimateProps) {
 
   const value = typing && estimate?.chatId === chatId ? estimate.value : null;
   if (!value) return <p className="token-estimate" aria-hidden="true" />;
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   const over = value.inputTokens > value.budget;
   return (
     <p

@@ -1,12 +1,14 @@
+import { dateTimeFormat, numberFormat } from '../../components/intl-cache';
+
 /** Numbers on the Usage page, in the UI language. */
 
 export function formatInteger(value: number, language: string): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(language, { maximumFractionDigits: 0 }).format(value);
 }
 
 /** 12,400 → "12K" (axis ticks). */
 export function formatCompact(value: number, language: string): string {
-  return new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return numberFormat(language, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
 /**
@@ -15,7 +17,7 @@ export function formatCompact(value: number, language: string): string {
  */
 export function formatUsd(value: number, language: string): string {
   const small = Math.abs(value) < 1 && value !== 0;
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     style: 'currency',
     currency: 'USD',
     minimumFractionDigits: 2,
@@ -27,5 +29,5 @@ export function formatUsd(value: number, language: string): string {
 export function formatDay(date: string, language: string, withYear = false): string {
   const when = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(when.getTime())) return date;
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(when);
+  return dateTimeFormat(language, { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(when);
 }

@@ -2,6 +2,7 @@ import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCopy } from '../hooks/use-copy';
 import { codeLanguage, hastText, type HastLike } from './hast-text';
+import type { OpenFence } from './open-fence';
 
 type PreProps = ComponentProps<'pre'> & { node?: HastLike | undefined };
 
@@ -30,5 +31,21 @@ export function CodeBlock({ node, children, ...props }: PreProps) {
       </div>
       <pre {...props}>{children}</pre>
     </div>
+  );
+}
+
+/**
+ * Code still streaming in (its fence not closed yet), drawn as the Markdown renderer draws a fenced
+ * block without highlighting, so nothing moves when the fence closes and the highlighted block replaces it.
+ */
+export function OpenCodeBlock({ fence }: { fence: OpenFence }) {
+  // As remark-rehype writes it: the code without its last line ending, then one line ending.
+  const text = fence.code === '' || fence.code.endsWith('\n') ? fence.code : `${fence.code}\n`;
+  const className = fence.language ? `language-${fence.language}` : undefined;
+  const code: HastLike = { type: 'element', tagName: 'code', properties: { className: className ? [className] : [] }, children: [{ type: 'text', value: text }] };
+  return (
+    <CodeBlock node={{ type: 'element', tagName: 'pre', children: [code] }}>
+      <code className={className}>{text}</code>
+    </CodeBlock>
   );
 }

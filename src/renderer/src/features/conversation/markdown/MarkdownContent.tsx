@@ -5,7 +5,8 @@ import remarkGfm from 'remark-gfm';
 import { useTranslation } from 'react-i18next';
 import { externalUrlOnly } from '../safe-url';
 import { blocksFor } from './block-cache';
-import { CodeBlock } from './CodeBlock';
+import { CodeBlock, OpenCodeBlock } from './CodeBlock';
+import { readOpenFence } from './open-fence';
 
 type AnchorProps = ComponentProps<'a'> & { node?: unknown };
 type ImageProps = ComponentProps<'img'> & { node?: unknown };
@@ -91,7 +92,7 @@ const plain: RehypePlugins = [];
  * Raw HTML is skipped, never rendered (no rehype-raw), and URLs are limited to http/https/mailto.
  * `Markdown` is a plain function of its props (no hooks), called directly so its result can be cached.
  */
-function renderMarkdown(text: string, highlight: boolean): ReactElement {
+export function renderMarkdown(text: string, highlight: boolean): ReactElement {
   return Markdown({
     remarkPlugins,
     rehypePlugins: highlight ? highlighted : plain,
@@ -141,8 +142,44 @@ function cachedMarkdown(text: string): ReactElement {
  * not closed yet it is not highlighted either (the code is coloured once, when its fence closes).
  */
 const MarkdownBlock = memo(function MarkdownBlock({ text, growing, highlight }: { text: string; growing: boolean; highlight: boolean }) {
-  return growing ? growingMarkdown(text, highlight) : cachedMarkdown(text);
+  if (!growing) return cachedMarkdown(text);
+  // Code whose fence is still open is shown as it comes, without running Markdown over it every frame.
+  const fence = highlight ? null : readOpenFence(text);
+  return fence ? <OpenCodeBlock fence={fence} /> : growingMarkdown(text, highlight);
 });
+
+interface ChunkProps {
+  texts: readonly string[];
+  /** Index of the chunk's first block in the message. */
+  first: number;
+  /** Index of the growing block, if it is in this chunk; else -1. */
+  growing: number;
+  lastInOpenFence: boolean;
+}
+
+/**
+ * A run of blocks of a live answer. Only the last chunk ever changes, so only it re-renders: a frame's
+ * work does not grow with the answer (React would otherwise compare every block of it, every frame).
+ */
+const MarkdownChunk = memo(function MarkdownChunk({ texts, first, growing, lastInOpenFence }: ChunkProps) {
+  return (
+    <div className="md-chunk">
+      {texts.map((text, offset) => {
+        const index = first + offset;
+        return <MarkdownBlock key={index} text={text} growing={index === growing} highlight={index !== growing || !lastInOpenFence} />;
+      })}
+    </div>
+  );
+});
+
+/** The blocks from `start` to `end`, as the same array as last time when they are the same blocks. */
+function stableSlice(cache: Map<number, readonly string[]>, blocks: readonly string[], start: number, end: number): readonly string[] {
+  const cached = cache.get(start);
+  if (cached && cached.length === end - start && cached.every((text, offset) => text === blocks[start + offset])) return cached;
+  const slice = blocks.slice(start, end);
+  cache.set(start, slice);
+  return slice;
+}
 
 /** Blocks per chunk of a live answer (see MarkdownContent). */
 const CHUNK_BLOCKS = 16;
@@ -185,18 +222,33 @@ export const MarkdownContent = memo(function MarkdownContent({
   const growing = streaming ? blocks.length - 1 : -1;
   const [live, setLive] = useState(streaming);
   if (streaming && !live) setLive(true);
-  const block = (index: number) => (
-    <MarkdownBlock key={index} text={blocks[index]!} growing={index === growing} highlight={index !== growing || !lastInOpenFence} />
-  );
-  if (!live) return <div className="markdown">{blocks.map((_, index) => block(index))}</div>;
+  // A cache, not state: which arrays earlier frames handed to the chunks (see stableSlice).
+  const [chunkTexts] = useState(() => new Map<number, readonly string[]>());
+  if (!live) {
+    return (
+      <div className="markdown">
+        {blocks.map((block, index) => (
+          <MarkdownBlock key={index} text={block} growing={index === growing} highlight={index !== growing || !lastInOpenFence} />
+        ))}
+      </div>
+    );
+  }
   const starts = chunkStarts(blocks);
   return (
     <div className="markdown markdown--live">
-      {starts.map((start, chunk) => (
-        <div key={start} className="md-chunk">
-          {Array.from({ length: (starts[chunk + 1] ?? blocks.length) - start }, (_, offset) => block(start + offset))}
-        </div>
-      ))}
+      {starts.map((start, chunk) => {
+        const end = starts[chunk + 1] ?? blocks.length;
+        const holdsGrowing = growing >= start && growing < end;
+        return (
+          <MarkdownChunk
+            key={start}
+            texts={stableSlice(chunkTexts, blocks, start, end)}
+            first={start}
+            growing={holdsGrowing ? growing : -1}
+            lastInOpenFence={holdsGrowing && lastInOpenFence}
+          />
+        );
+      })}
     </div>
   );
 });

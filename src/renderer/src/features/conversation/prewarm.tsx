@@ -1,0 +1,87 @@
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import type { MessageDto } from '../../../../shared/domain/dto';
+import { renderMarkdown } from './markdown/MarkdownContent';
+import { MessageItem } from './MessageItem';
+import './conversation.css';
+
+/** A little of everything an answer holds, so every path the first real render takes has run once. */
+const SAMPLE_ANSWER = [
+  '## Heading',
+  '',
+  'A paragraph with **bold**, _emphasis_, ~~strike~~, `inline code`, a [link](https://example.com) and https://example.org. Привет, мир.',
+  '',
+  '- item one',
+  '  - nested item',
+  '- [x] done',
+  '1. first',
+  '',
+  '> a quote',
+  '',
+  '| Column | Value |',
+  '| --- | ---: |',
+  '| a | 1 |',
+  '',
+  ...[
+    ['ts', 'const answer: number = await compute({ id: "x" }); // note'],
+    ['python', 'def compute(x: int) -> int:\n    return x * 2  # note'],
+    ['bash', 'npm install && echo "$HOME" | grep -v tmp'],
+    ['json', '{ "key": [1, true, null] }'],
+  ].flatMap(([lang, code]) => ['```' + lang, code!, '```', '']),
+].join('\n');
+
+const PREWARM_CHAT = 'prewarm';
+
+function sampleMessages(): MessageDto[] {
+  const createdAt = new Date().toISOString();
+  const question: MessageDto = { id: 'prewarm-question', chatId: PREWARM_CHAT, role: 'user', content: 'A question, as typed.\nSecond line.', status: 'complete', metadata: null, createdAt };
+  const metadata = { model: 'claude-sonnet-5-5', inputTokens: 1200, outputTokens: 300 };
+  const answer: MessageDto = { id: 'prewarm-answer', chatId: PREWARM_CHAT, role: 'assistant', content: SAMPLE_ANSWER, status: 'complete', metadata, createdAt };
+  return [question, answer];
+}
+
+type IdleWindow = Window & { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number };
+
+function whenIdle(step: () => void): void {
+  const w = window as IdleWindow;
+  if (w.requestIdleCallback) w.requestIdleCallback(step, { timeout: 3000 });
+  else setTimeout(step, 200);
+}
+
+/**
+ * The first chat opened after start-up used to take twice as long as the next one: it built the
+ * highlighter (every grammar registered), ran the Markdown pipeline, React's and our components' code
+ * for the first time, and laid out text in fonts the page had not used yet (bold, italic, monospace).
+ * This does all of that once, in idle time after start-up, on two messages rendered off screen, hidden
+ * from everyone (inert, aria-hidden, invisible), then removed. Three steps, so none is a long task.
+ */
+export function prewarmConversationWhenIdle(): void {
+  whenIdle(() => {
+    renderMarkdown('warm **up**', true);
+    whenIdle(() => {
+      const host = document.createElement('div');
+      host.setAttribute('aria-hidden', 'true');
+      host.inert = true;
+      host.style.cssText = 'position:fixed;left:-10000px;top:0;width:760px;visibility:hidden;pointer-events:none';
+      document.body.append(host);
+      const root = createRoot(host);
+      flushSync(() =>
+        root.render(
+          <div className="conversation">
+            {sampleMessages().map((message) => (
+              <div key={message.id} className="message-row">
+                <MessageItem chatId={PREWARM_CHAT} message={message} isLast={message.role === 'assistant'} busy={false} onStarted={() => undefined} />
+              </div>
+            ))}
+          </div>,
+        ),
+      );
+      // Layout now, while idle: this is where text is shaped in each font.
+      void host.getBoundingClientRect().height;
+      whenIdle(() => {
+        root.unmount();
+        host.remove();
+      });
+    });
+  });
+}
