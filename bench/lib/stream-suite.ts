@@ -36,6 +36,7 @@ function figures(label: string, runs: StreamRun[], judge: boolean): Row[] {
     row(`${label}: style + layout (CDP)`, spreadOf(runs, (r) => r.styleDurationMs + r.layoutDurationMs), 'ms'),
     row(`${label}: wall time`, spreadOf(runs, (r) => r.wallMs), 'ms'),
     row(`${label}: deltas received`, spreadOf(runs, (r) => r.deltas), 'count'),
+    row(`${label}: frames painted`, spreadOf(runs, (r) => r.trace.paintedFrames), 'count'),
   ];
 }
 

@@ -14,7 +14,8 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
  */
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'V8.Execute', 'RunMicrotasks', 'v8.run', 'v8.callFunction']);
 const TASK_EVENT = 'RunTask';
-const KEEP = new Set([TASK_EVENT, ...SCRIPT_EVENTS]);
+const PAINT_EVENT = 'Paint';
+const KEEP = new Set([TASK_EVENT, PAINT_EVENT, ...SCRIPT_EVENTS]);
 /** How many event names the breakdown lists. */
 const BREAKDOWN_NAMES = 16;
 
@@ -57,6 +58,8 @@ export interface TraceSummary {
   traceSpanMs: number;
   /** Chrome says events were dropped (its trace buffer filled): the figures are then lower bounds. */
   dataLoss: boolean;
+  /** Tasks that painted (held a `Paint` event): how many times the page was drawn anew. */
+  paintedFrames: number;
   /**
    * Where the task time went: self time (ms) per trace event name on the main thread, largest first
    * (`--breakdown` only: it keeps every event of the trace, so it costs memory and slows the analysis).
@@ -155,9 +158,21 @@ export class TraceRecorder {
       scriptingMs: round(scripting / 1000),
       traceSpanMs: round(last ? (last.ts + last.dur - first) / 1000 : 0),
       dataLoss,
+      paintedFrames: countPainting(tasks, events.filter((e) => e.name === PAINT_EVENT)),
       ...(this.breakdown ? { breakdown: selfTimes(events, tasks) } : {}),
     };
   }
+}
+
+/** How many of the (sorted, top-level) tasks hold at least one of the (sorted) paint events. */
+function countPainting(tasks: KeptEvent[], paints: KeptEvent[]): number {
+  let count = 0;
+  let next = 0;
+  for (const task of tasks) {
+    while (next < paints.length && paints[next]!.ts < task.ts) next++;
+    if (next < paints.length && paints[next]!.ts < task.ts + task.dur) count++;
+  }
+  return count;
 }
 
 /** Self time per event name inside the top-level tasks: an event's duration minus its children's. */

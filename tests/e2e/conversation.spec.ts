@@ -459,6 +459,26 @@ test.describe('what Claude wrote', () => {
     await expect(time).toHaveAttribute('title', new RegExp(String(new Date().getFullYear())));
   });
 
+  test('code streams in as a code block with its language, plain until its fence closes, then highlighted', async ({ page, harness, fake }) => {
+    const body = Array.from({ length: 40 }, (_, i) => `const value${i} = compute(${i}); // line ${i}`).join('\n');
+    fake.setScenario({ kind: 'text', text: `Here it is:\n\n\`\`\`ts\n${body}\n\`\`\`\n\nDone.`, chunkSize: 12, delayMs: 20 });
+    await startChat(page, harness.url);
+    await ask(page, 'Code, please');
+    const reply = answers(page);
+    const code = reply.locator('.code-block');
+    // While the fence is open: already a code block, labelled, growing, not highlighted yet.
+    await expect(code.locator('code')).toContainText('line 3');
+    await expect(reply).toHaveAttribute('data-status', 'streaming');
+    await expect(code.locator('.code-block__language')).toHaveText('ts');
+    expect(await code.locator('.hljs-keyword').count()).toBe(0);
+    // Once it is closed: one highlighted block holding exactly the code.
+    await expect(reply).toHaveAttribute('data-status', 'complete');
+    await expect(code).toHaveCount(1);
+    await expect(code.locator('.hljs-keyword').first()).toHaveText('const');
+    expect(await code.locator('code').textContent()).toBe(`${body}\n`);
+    await expect(reply.getByText('Done.')).toBeVisible();
+  });
+
   test('actions are reachable by keyboard', async ({ page, harness, fake }) => {
     fake.setScenario({ kind: 'text', text: 'Keyboard answer.' });
     await startChat(page, harness.url);

@@ -1,43 +1,67 @@
 import { api } from '../api';
 import type { DeltaBatch } from './messages-slice';
+import { StreamPacing } from './stream-pacing';
 import { useAppStore } from './index';
 
 /**
  * Connects `chat:event` to the store. Main already coalesces deltas to about one per 16 ms, but two
  * streams, or a busy main thread, can still deliver several per frame; each store update re-renders the
- * growing message, so text is buffered and applied at most once per animation frame.
+ * growing message, so text is buffered and applied in an animation frame, paced by StreamPacing
+ * (at most one update per frame and per 33 ms, further apart when updates are costly).
  * Lifecycle events (start/end/error) flush the buffer first so text is never applied after its end.
  * A hidden window gets no animation frames; its text waits in the buffer until it is shown or the stream ends.
  */
-/** Minimum time between two updates of streamed text (see startStreamPump). */
-const FLUSH_INTERVAL_MS = 33;
 /** Frame timestamps jitter; a frame this much early still counts as on time. */
 const FRAME_SLACK_MS = 4;
 
 export function startStreamPump(): () => void {
   let buffer: { chatId: string; messageId: string; text: string; offset: number }[] = [];
   let frame: number | null = null;
-  /** When text was last applied (a frame's timestamp, or performance.now() for a lifecycle flush). */
+  /** A frame came too early: the timer that asks for the next one (see onFrame). */
+  let wait: ReturnType<typeof setTimeout> | null = null;
+  /** When text was last applied by a frame (its timestamp). */
   let lastFlushAt = -Infinity;
+  const pacing = new StreamPacing();
+  // A message posted during a frame runs once that frame's task (render, style, layout, paint) is done.
+  const afterFrame = new MessageChannel();
+  let measuring: number | null = null;
+  afterFrame.port1.onmessage = () => {
+    if (measuring !== null) pacing.recordCost(performance.now() - measuring);
+    measuring = null;
+  };
 
   const flush = () => {
     if (frame !== null) cancelAnimationFrame(frame);
+    if (wait !== null) clearTimeout(wait);
     frame = null;
+    wait = null;
     if (buffer.length === 0) return;
     const batch: DeltaBatch = buffer;
     buffer = [];
     useAppStore.getState().applyDeltas(batch);
   };
 
-  // At most one update per FLUSH_INTERVAL_MS: a frame that comes sooner passes its turn to the next one.
+  // A frame that comes before the pacing interval is over waits on a timer, not on the next frame:
+  // asking for every frame would keep the page producing frames (~0.5 ms each) for nothing.
   const onFrame = (now: number) => {
     frame = null;
-    if (now - lastFlushAt < FLUSH_INTERVAL_MS - FRAME_SLACK_MS) {
-      frame = requestAnimationFrame(onFrame);
+    const early = pacing.intervalMs - FRAME_SLACK_MS - (now - lastFlushAt);
+    if (early > 0) {
+      wait = setTimeout(() => {
+        wait = null;
+        frame = requestAnimationFrame(onFrame);
+      }, early);
       return;
     }
     lastFlushAt = now;
+    if (buffer.length > 0 && measuring === null) {
+      measuring = performance.now();
+      afterFrame.port2.postMessage(null);
+    }
     flush();
+  };
+  const schedule = () => {
+    if (frame === null && wait === null) frame = requestAnimationFrame(onFrame);
   };
 
   const unsubscribe = api.events.onStream((event) => {
@@ -50,10 +74,11 @@ export function startStreamPump(): () => void {
       // Merge consecutive deltas for one message so a frame does one string concat per message.
       if (last && last.messageId === event.messageId && last.offset + last.text.length === event.offset) last.text += event.delta;
       else buffer.push({ chatId: event.chatId, messageId: event.messageId, text: event.delta, offset: event.offset });
-      frame ??= requestAnimationFrame(onFrame);
+      schedule();
       return;
     }
     flush();
+    if (event.type === 'message_start') pacing.reset();
     useAppStore.getState().applyStreamEvent(event);
   });
 
@@ -67,6 +92,7 @@ export function startStreamPump(): () => void {
 
   return () => {
     flush();
+    afterFrame.port1.close();
     unsubscribe();
     unsubscribeApp();
   };
