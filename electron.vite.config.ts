@@ -23,6 +23,13 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
+    resolve: {
+      alias: {
+        // Its browser build decodes entities through `document`, which the Markdown worker does not have;
+        // the table-based build works everywhere (and gives the page and the worker the same results).
+        'decode-named-character-reference': resolve(__dirname, 'node_modules/decode-named-character-reference/index.js'),
+      },
+    },
     build: {
       // electron-vite leaves bundles unminified; the renderer is parsed on every start, so minify it.
       minify: process.env.PARLEY_PROFILE_BUILD !== '1',

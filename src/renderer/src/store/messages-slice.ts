@@ -136,6 +136,20 @@ function without<T>(record: Record<string, T>, key: string): Record<string, T> {
   return rest;
 }
 
+/**
+ * The text each shown message will have once `batch` is applied (applyDeltas, without applying it): the
+ * stream pump has it parsed ahead, off the main thread, before the store changes.
+ */
+export function textsAfter(state: AppState, batch: DeltaBatch): { messageId: string; text: string }[] {
+  const texts = new Map<string, string>();
+  for (const { chatId, messageId, text, offset } of batch) {
+    const message = selectMessage(state, chatId, messageId);
+    if (!message) continue;
+    texts.set(messageId, placeText(texts.get(messageId) ?? state.liveText[messageId] ?? message.content, text, offset));
+  }
+  return [...texts].map(([messageId, text]) => ({ messageId, text }));
+}
+
 /** Each loaded message list by id, built once per list (lists are replaced, never changed in place). */
 const messagesById = new WeakMap<MessageDto[], Map<string, MessageDto>>();
 

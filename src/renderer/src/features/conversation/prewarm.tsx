@@ -1,7 +1,8 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { MessageDto } from '../../../../shared/domain/dto';
-import { renderMarkdown } from './markdown/MarkdownContent';
+import { prewarmMarkdownWorker } from './markdown/parse-ahead';
+import { renderMarkdown } from './markdown/render-markdown';
 import { MessageItem } from './MessageItem';
 import './conversation.css';
 
@@ -54,6 +55,7 @@ function whenIdle(step: () => void): void {
  * for the first time, and laid out text in fonts the page had not used yet (bold, italic, monospace).
  * This does all of that once, in idle time after start-up, on two messages rendered off screen, hidden
  * from everyone (inert, aria-hidden, invisible), then removed. Three steps, so none is a long task.
+ * Last, the Markdown worker that parses streaming answers is started and parses the sample once.
  */
 export function prewarmConversationWhenIdle(): void {
   whenIdle(() => {
@@ -81,6 +83,7 @@ export function prewarmConversationWhenIdle(): void {
       whenIdle(() => {
         root.unmount();
         host.remove();
+        prewarmMarkdownWorker(SAMPLE_ANSWER);
       });
     });
   });
