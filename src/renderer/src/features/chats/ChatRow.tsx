@@ -43,6 +43,10 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
     { id: 'delete', label: t('sidebar.actions.delete'), onSelect: () => onDelete(chat), danger: true },
   ];
 
+  const prefetch = () => {
+    if (!useAppStore.getState().conversations[chat.id]) void openConversation(chat.id);
+  };
+
   const onLinkKey = (e: KeyboardEvent<HTMLAnchorElement>) => {
     if (e.key === 'F2') {
       e.preventDefault();
@@ -71,10 +75,12 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
         to={`/chat/${chat.id}`}
         className="chat-row__link"
         title={chat.title}
-        // The messages are asked for on the click itself, while the route changes, not after it has rendered.
-        onClick={() => {
-          if (!useAppStore.getState().conversations[chat.id]) void openConversation(chat.id);
+        // The messages are asked for as the pointer goes down (a click's press lasts ~100 ms) or on a
+        // keyboard click, while the route changes, not after it has rendered.
+        onPointerDown={(e) => {
+          if (e.button === 0) prefetch();
         }}
+        onClick={prefetch}
         onDoubleClick={() => setEditing(true)}
         onKeyDown={onLinkKey}
       >
