@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Api } from '../../src/shared/ipc/client';
-import { expect, saveApiKey, test } from './fixtures';
+import { expect, saveApiKey, test, startChat } from './fixtures';
 
 declare global {
   interface Window {
@@ -26,14 +26,6 @@ const bodyOf = (request: { body: unknown } | undefined) => request?.body as Requ
 /** Streamed answer requests only (a chat's title is asked for separately, without streaming). */
 const answerRequests = (fake: { messageRequests(): { body: unknown }[] }) =>
   fake.messageRequests().filter((r) => (r.body as { stream?: boolean }).stream === true);
-
-async function startChat(page: Page, url: string): Promise<string> {
-  await page.goto(url);
-  await saveApiKey(page);
-  await page.getByRole('button', { name: 'New chat', exact: true }).click();
-  await expect(page).toHaveURL(/#\/chat\/[0-9a-f-]{36}$/);
-  return page.url().split('/chat/')[1]!;
-}
 
 async function ask(page: Page, text: string): Promise<void> {
   const composer = page.getByRole('textbox', { name: 'Message' });

@@ -99,6 +99,15 @@ export async function saveApiKey(page: Page, key = 'sk-ant-e2e-test-key-0001'): 
   await expect(page.getByText(key.slice(-4))).toBeVisible();
 }
 
+/** Opens the app, saves the API key and starts a new chat; returns the chat's id. */
+export async function startChat(page: Page, url: string): Promise<string> {
+  await page.goto(url);
+  await saveApiKey(page);
+  await page.getByRole('button', { name: 'New chat', exact: true }).click();
+  await expect(page).toHaveURL(/#\/chat\/[0-9a-f-]{36}$/);
+  return page.url().split('/chat/')[1]!;
+}
+
 /** A harness of the test's own, for when the shared one's Anthropic address does not fit (see startHarnessWith). */
 export interface OwnHarness {
   url: string;

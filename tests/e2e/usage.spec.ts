@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Api } from '../../src/shared/ipc/client';
-import { expect, saveApiKey, test } from './fixtures';
+import { expect, saveApiKey, test, startChat } from './fixtures';
 
 declare global {
   interface Window {
@@ -30,14 +30,6 @@ const answerBodies = (fake: { messageRequests(): { body: unknown }[] }) =>
     .messageRequests()
     .map((r) => r.body as AnswerBody)
     .filter((body) => body.stream === true);
-
-async function startChat(page: Page, url: string): Promise<string> {
-  await page.goto(url);
-  await saveApiKey(page);
-  await page.getByRole('button', { name: 'New chat', exact: true }).click();
-  await expect(page).toHaveURL(/#\/chat\/[0-9a-f-]{36}$/);
-  return page.url().split('/chat/')[1]!;
-}
 
 async function askAndWait(page: Page, text: string, nth: number): Promise<void> {
   await composer(page).fill(text);

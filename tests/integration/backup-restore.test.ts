@@ -1,23 +1,18 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { BUNDLED_MIGRATIONS } from '../../src/main/core/db/bundled-migrations';
 import { openSqlite } from '../../src/main/core/db/connection';
 import { migrate } from '../../src/main/core/db/migrations';
-import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-server';
+import { fakeAnthropicForFile } from './fake-anthropic-for-file';
 import { startTestCore, tempDir, type TestCore } from './core-harness';
 
-let fake: FakeAnthropic;
 let t: TestCore | null = null;
-beforeAll(async () => {
-  fake = await startFakeAnthropic();
-});
-afterAll(async () => fake.close());
+const fake = fakeAnthropicForFile();
 afterEach(async () => {
   await t?.close();
   t = null;
-  fake.reset();
 });
 
 function steppingDays(start = Date.parse('2026-05-01T08:00:00Z')) {

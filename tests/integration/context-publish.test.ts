@@ -1,23 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { verifyDocument, parsePublicKey } from '../../src/main/core/context/signing';
 import { startContextServer, type ContextServer } from '../../context-server/src/server';
-import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-server';
+import { fakeAnthropicForFile } from './fake-anthropic-for-file';
 import { startTestCore, tempDir, type TestCore } from './core-harness';
 
 const TOKEN = 'server-token-xyz';
-let fake: FakeAnthropic;
 let server: ContextServer;
 let admin: TestCore;
 let member: TestCore;
-beforeAll(async () => {
-  fake = await startFakeAnthropic();
-});
-afterAll(async () => fake.close());
+const fake = fakeAnthropicForFile();
 afterEach(async () => {
   await admin?.close();
   await member?.close();
   await server?.close();
-  fake.reset();
 });
 
 async function systemOfNextAnswer(t: TestCore, chatId: string): Promise<unknown> {

@@ -1,18 +1,13 @@
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CONTINUE_PROMPT } from '../../src/main/core/chat/stream-service';
-import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-server';
+import { fakeAnthropicForFile } from './fake-anthropic-for-file';
 import { startTestCore, type TestCore } from './core-harness';
 
-let fake: FakeAnthropic;
 let t: TestCore;
-beforeAll(async () => {
-  fake = await startFakeAnthropic();
-});
-afterAll(async () => fake.close());
+const fake = fakeAnthropicForFile();
 afterEach(async () => {
   await t?.close();
-  fake.reset();
 });
 
 const start = () => startTestCore({ env: { ANTHROPIC_BASE_URL: fake.url } });

@@ -1,19 +1,15 @@
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-server';
+import { afterEach, describe, expect, it } from 'vitest';
 import { seedMessages } from './seed';
+import { startFakeAnthropic } from '../fakes/anthropic-server';
+import { fakeAnthropicForFile } from './fake-anthropic-for-file';
 import { startTestCore, tempDir, type TestCore } from './core-harness';
 
-let fake: FakeAnthropic;
 let t: TestCore | null = null;
-beforeAll(async () => {
-  fake = await startFakeAnthropic();
-});
-afterAll(async () => fake.close());
+const fake = fakeAnthropicForFile();
 afterEach(async () => {
   await t?.close();
   t = null;
-  fake.reset();
 });
 
 const start = (extra: Parameters<typeof startTestCore>[0] = {}) =>

@@ -1,19 +1,15 @@
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../../src/shared/domain/dto';
 import { DEFAULT_SYSTEM_PROMPT } from '../../src/main/core/context/default-prompt';
-import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-server';
+import type { FakeAnthropic } from '../fakes/anthropic-server';
+import { fakeAnthropicForFile } from './fake-anthropic-for-file';
 import { startTestCore, type TestCore } from './core-harness';
 
-let fake: FakeAnthropic;
 let t: TestCore;
-beforeAll(async () => {
-  fake = await startFakeAnthropic();
-});
-afterAll(async () => fake.close());
+const fake = fakeAnthropicForFile();
 afterEach(async () => {
   await t?.close();
-  fake.reset();
 });
 
 const start = (extra: Parameters<typeof startTestCore>[0] = {}) =>

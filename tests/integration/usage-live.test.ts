@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeAnthropicForFile } from './fake-anthropic-for-file';
 import { startTestCore, type TestCore } from './core-harness';
 
 /**
@@ -7,16 +7,11 @@ import { startTestCore, type TestCore } from './core-harness';
  * what its request sent, and a chat title's request is priced like any other.
  */
 
-let fake: FakeAnthropic;
 let t: TestCore | null = null;
-beforeAll(async () => {
-  fake = await startFakeAnthropic();
-});
-afterAll(async () => fake.close());
+const fake = fakeAnthropicForFile();
 afterEach(async () => {
   await t?.close();
   t = null;
-  fake.reset();
 });
 
 describe('usage the renderer sees live', () => {

@@ -470,20 +470,17 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
 
     applyDeltas(batch) {
       if (batch.length === 0) return;
-      const { conversations, retrying } = get();
-      let liveText: Record<string, string> | null = null;
+      const state = get();
+      const { conversations, retrying } = state;
       for (const { chatId, messageId, text, offset } of batch) {
-        const conversation = conversations[chatId];
-        const message = conversation?.messages.find((m) => m.id === messageId);
-        if (!conversation || !message) {
-          // Not loaded at all: the transcript on disk has it when the chat is opened. Loaded but not
-          // yet inserted: the send reply is still in flight, keep the text for it.
-          if (conversation) early.set(messageId, { content: placeText(early.get(messageId)?.content ?? '', text, offset) });
-          continue;
+        // Not loaded at all: the transcript on disk has it when the chat is opened. Loaded but not
+        // yet inserted: the send reply is still in flight, keep the text for it.
+        if (conversations[chatId] && !selectMessage(state, chatId, messageId)) {
+          early.set(messageId, { content: placeText(early.get(messageId)?.content ?? '', text, offset) });
         }
-        liveText ??= { ...get().liveText };
-        liveText[messageId] = placeText(liveText[messageId] ?? message.content, text, offset);
       }
+      const texts = textsAfter(state, batch);
+      const liveText = texts.length > 0 ? { ...state.liveText, ...Object.fromEntries(texts.map((t) => [t.messageId, t.text])) } : null;
       // Text is flowing again: whatever retry was announced has worked.
       const recovered = batch.filter((d) => d.messageId in retrying).map((d) => d.messageId);
       if (recovered.length > 0) {

@@ -12,6 +12,7 @@ import { useAppStore } from '../../store';
 import { hasPrimaryModifier } from '../shortcuts/platform';
 import { estimateTokens } from './context-stats';
 import '../settings/pages.css';
+import { numberFormat } from '../../components/intl-cache';
 
 interface ContextEditorProps {
   type: ContextType;
@@ -106,7 +107,7 @@ export function ContextEditor({ type, label, saveLabel, onDirtyChange }: Context
   const file = entry.file;
   // A synced organisation context is managed by its source: shown, not edited.
   const managed = file?.managed === true;
-  const numbers = new Intl.NumberFormat(i18n.language);
+  const numbers = numberFormat(i18n.language);
   return (
     <div className="context-editor">
       <p className="context-editor__meta" id={`${id}-meta`}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { POLICY_LIMITS, type PolicyDraft, type PolicyNumberField } from './policy-draft';
 import './admin.css';
+import { numberFormat } from '../../components/intl-cache';
 
 interface PolicyEditorProps {
   value: PolicyDraft;
@@ -17,7 +18,7 @@ export function PolicyEditor({ value, onChange, invalid, disabled = false }: Pol
   const { t, i18n } = useTranslation();
   const id = useId();
   const models = useAppStore((s) => s.models?.models ?? []);
-  const numbers = new Intl.NumberFormat(i18n.language);
+  const numbers = numberFormat(i18n.language);
 
   const labelOf = (modelId: string) => models.find((m) => m.id === modelId)?.label ?? modelId;
   // Models named in a policy that this Parley does not list still show (and can be unticked).

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PolicyDto } from '../../../../shared/domain/dto';
 import { useAppStore } from '../../store';
 import './admin.css';
+import { numberFormat } from '../../components/intl-cache';
 
 /** What the organisation's document imposes, marked as managed; shown only while a policy is in force. */
 export function PolicySummary({ policy }: { policy: PolicyDto }) {
@@ -10,7 +11,7 @@ export function PolicySummary({ policy }: { policy: PolicyDto }) {
   const id = useId();
   const models = useAppStore((s) => s.models?.models ?? []);
   const labelOf = (modelId: string) => models.find((m) => m.id === modelId)?.label ?? modelId;
-  const numbers = new Intl.NumberFormat(i18n.language);
+  const numbers = numberFormat(i18n.language);
   const list = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' });
 
   return (

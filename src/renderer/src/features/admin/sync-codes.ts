@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../../components/intl-cache';
+
 /**
  * Why a sync attempt failed, as main reports it in `ContextSyncStatusDto.lastError.code`
  * (src/main/core/context/sync/fetch-document.ts). Each has a calm sentence under `sync.reason.*`.
@@ -29,7 +31,7 @@ export function syncReason(code: string): SyncFailureCode | 'unknown' {
 export function formatShortDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(date);
+  return dateTimeFormat(language, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' }).format(date);
 }
 
 /** `invalid_input` details name the field they are about: `[{ path: 'url', message }]`. */

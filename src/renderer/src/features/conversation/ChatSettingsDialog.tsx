@@ -9,6 +9,7 @@ import { useAppStore } from '../../store';
 import { selectChat } from '../../store/chats-slice';
 import type { ChatSamplingPatch } from '../../store/usage-slice';
 import './chat-settings.css';
+import { numberFormat } from '../../components/intl-cache';
 
 /** The contract's bounds (src/shared/ipc/contract.ts, `chats:update`). */
 const TEMPERATURE = { min: 0, max: 1, step: 0.05, initial: 1 };
@@ -95,8 +96,8 @@ function ChatSettingsForm({ chat, models, onClose }: { chat: ChatDto; models: Mo
   const [managed, setManaged] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const number = new Intl.NumberFormat(i18n.language);
-  const compact = new Intl.NumberFormat(i18n.language, { notation: 'compact', maximumFractionDigits: 1 });
+  const number = numberFormat(i18n.language);
+  const compact = numberFormat(i18n.language, { notation: 'compact', maximumFractionDigits: 1 });
   const labelOf = (modelId: string) => models?.models.find((m) => m.id === modelId)?.label ?? modelId;
   /** The model this chat's requests will use: its own, else the Settings default. */
   const resolved = model || models?.effectiveModel || models?.defaultModel || '';

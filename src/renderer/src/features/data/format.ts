@@ -1,3 +1,5 @@
+import { dateTimeFormat, numberFormat } from '../../components/intl-cache';
+
 /** Sizes in the UI language's own units and digits: "840 kB", "1,2 МБ". */
 export function formatBytes(bytes: number, language: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
@@ -7,7 +9,7 @@ export function formatBytes(bytes: number, language: string): string {
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     style: 'unit',
     unit: units[unit],
     unitDisplay: unit === 0 ? 'long' : 'short',
@@ -23,5 +25,5 @@ export function importPercent(progress: { bytesRead: number; totalBytes: number 
 
 /** A date and time short enough for a button: "21 Nov 2026, 13:07", "21 нояб. 2026 г., 13:07". */
 export function formatShortDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }

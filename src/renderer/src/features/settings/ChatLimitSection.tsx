@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../../shared/domain/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store';
+import { numberFormat } from '../../components/intl-cache';
 
 const MIN = 1;
 const MAX = 100_000;
@@ -81,7 +82,7 @@ export function ChatLimitSection() {
       </form>
       {problem && (
         <p className="notice notice--error" role="alert">
-          {t('settings.chats.invalid', { min: MIN, max: new Intl.NumberFormat(i18n.language).format(MAX) })}
+          {t('settings.chats.invalid', { min: MIN, max: numberFormat(i18n.language).format(MAX) })}
         </p>
       )}
       {error && <ErrorNotice code={error.code} role="alert" />}

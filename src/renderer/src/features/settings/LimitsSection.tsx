@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store';
 import './limits.css';
+import { numberFormat } from '../../components/intl-cache';
 
 /** The contract's bounds (`settings:update`). */
 const PER_MINUTE = { min: 1, max: 1000 };
@@ -57,7 +58,7 @@ export function LimitsSection() {
 
 function ManagedLimits({ policy }: { policy: PolicyDto }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   return (
     <div className="limits__managed" data-testid="limits-managed">
       <p className="limits__managed-badge">{t('limits.managed')}</p>
@@ -86,7 +87,7 @@ function LimitsForm({ requestsPerMinute, concurrentStreams }: { requestsPerMinut
   const [error, setError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   const loaded = requestsPerMinute !== null && concurrentStreams !== null;
   const changed = perMinute !== String(requestsPerMinute) || concurrent !== String(concurrentStreams);
 

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RelativeTime } from '../../components/RelativeTime';
 import './limits.css';
+import { numberFormat } from '../../components/intl-cache';
 
 /** The empty option value stands for "no setting" (null): main then uses CLAUDE_MODEL or its default. */
 const DEFAULT_VALUE = '';
@@ -22,7 +23,7 @@ export function ModelSection() {
   const [refreshing, setRefreshing] = useState(false);
   const [refreshed, setRefreshed] = useState(false);
   const [refreshError, setRefreshError] = useState<AppErrorData | null>(null);
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   const effective = models?.models.find((m) => m.id === models.effectiveModel);
 
   const onRefresh = async () => {
