@@ -24,6 +24,7 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
   const link = useRef<HTMLAnchorElement>(null);
   const exportChat = useAppStore((s) => s.exportChat);
   const openConversation = useAppStore((s) => s.openConversation);
+  const loadDraft = useAppStore((s) => s.loadDraft);
 
   // After renaming, the keyboard user is back on the chat they renamed.
   useEffect(() => {
@@ -43,8 +44,10 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
     { id: 'delete', label: t('sidebar.actions.delete'), onSelect: () => onDelete(chat), danger: true },
   ];
 
+  // The draft too, so the composer shows it in the chat's first frame.
   const prefetch = () => {
     if (!useAppStore.getState().conversations[chat.id]) void openConversation(chat.id);
+    void loadDraft(chat.id);
   };
 
   const onLinkKey = (e: KeyboardEvent<HTMLAnchorElement>) => {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { afterNextPaint } from '../../components/after-paint';
 import type { AppErrorData } from '../../../../shared/domain/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store';
@@ -47,7 +48,8 @@ export function Composer({ chatId, onSent }: ComposerProps) {
   }, [chatId, loadDraft, flushDraft]);
 
   // Opening a chat (or creating one) is almost always followed by typing.
-  useEffect(() => input.current?.focus(), []);
+  // After the chat's first frame: focusing makes the browser lay out the new page at once.
+  useEffect(() => afterNextPaint(() => input.current?.focus()), []);
 
   const blank = draft.trim().length === 0;
   const canSend = !blank && !stream && !sending;

@@ -25,8 +25,7 @@ interface MessageItemProps {
  */
 export const MessageItem = memo(function MessageItem({ chatId, message: listed, isLast, busy, onStarted }: MessageItemProps) {
   const { t } = useTranslation();
-  // The list hands an item its message a render late (react-virtuoso passes data through state of its
-  // own), so the message is read from the store, in the same snapshot as its live text below.
+  // Read from the store, in the same snapshot as its live text below, whatever the list last passed in.
   const message = useAppStore((s) => selectMessage(s, chatId, listed.id)) ?? listed;
   const editing = useAppStore((s) => s.edits[message.id] !== undefined);
   const isUser = message.role === 'user';

@@ -1,36 +1,30 @@
-import {
-  forwardRef,
-  useCallback,
-  useEffect,
-  useImperativeHandle,
-  useMemo,
-  useRef,
-  useState,
-  type ComponentPropsWithoutRef,
-} from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Virtuoso, type Components, type VirtuosoHandle } from 'react-virtuoso';
 import type { MessageDto } from '../../../../shared/domain/dto';
+import { afterNextPaint } from '../../components/after-paint';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store';
 import { selectStreamForChat, type Conversation } from '../../store/messages-slice';
 import { ArrowDownIcon } from './icons';
 import { ContextDivider } from './ContextDivider';
-import { findContextCut, type ContextCut } from './context-cut';
-import { firstScreenStart } from './first-screen';
+import { findContextCut } from './context-cut';
+import { estimatedHeight } from './height-estimate';
 import { MessageItem } from './MessageItem';
 
-/**
- * The virtual index of the newest page's first message. Older pages go in front by lowering
- * `firstItemIndex` by the number of messages they add, which is how Virtuoso keeps the view still.
- */
-const START_INDEX = 1_000_000;
 /** Pixels from the bottom that still count as "reading the latest". */
 const AT_BOTTOM_THRESHOLD = 48;
-/** Pixels rendered beyond the viewport; until the first paint, everything of the first screen stays. */
-const VIEWPORT = { top: 800, bottom: 400 };
-const FIRST_SCREEN_VIEWPORT = { top: 4000, bottom: 4000 };
+/** Pixels from the top (or bottom) at which the next older (or newer) page is asked for. */
+const LOAD_PAGE_THRESHOLD = 400;
+/** Messages rendered beyond each edge of the viewport; fewer until the chat's first screen is painted. */
+const OVERSCAN = 4;
+const FIRST_SCREEN_OVERSCAN = 0;
+/** The space above the list and the composer, for the viewport's height before it is measured. */
+const CHROME_HEIGHT = 200;
+const viewportGuess = () => Math.max(window.innerHeight - CHROME_HEIGHT, 200);
+/** The header's usual height (.message-list__top), so the first render need not wait for it to be measured. */
+const HEADER_HEIGHT = 72;
 /** How long a message opened from search stays highlighted. */
 const FOUND_HIGHLIGHT_MS = 2600;
 
@@ -39,33 +33,27 @@ export interface MessageListHandle {
   jumpToLatest: () => void;
 }
 
-interface ListContext {
-  chatId: string;
-  conversation: Conversation;
-  lastId: string | undefined;
-  busy: boolean;
-  logLabel: string;
-  onStarted: () => void;
-  /** Where the last request stopped sending earlier messages (a divider goes above that message). */
-  cut: ContextCut | null;
-  /** The message opened from search, highlighted briefly. */
-  foundId: string | null;
+type ListVirtualizer = ReturnType<typeof useVirtualizer<HTMLDivElement, HTMLDivElement>>;
+
+/**
+ * While following, the list counts as "at the end" however far it is from it, so a growing answer and
+ * new messages keep the newest line in view; otherwise never, so nothing pulls the reader away.
+ */
+const endThreshold = (following: boolean) => (following ? Number.MAX_SAFE_INTEGER : -1);
+
+/** Height guesses by message, so a long loaded history is not re-estimated on every measurement. */
+const estimates = new WeakMap<MessageDto, number>();
+function estimate(message: MessageDto): number {
+  let height = estimates.get(message);
+  if (height === undefined) estimates.set(message, (height = estimatedHeight(message)));
+  return height;
 }
 
-/** The items' container is the `log`: the messages, in order. It announces nothing itself (see StreamAnnouncer). */
-const LogList = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'> & { context?: ListContext }>(function LogList(
-  { context, ...props },
-  ref,
-) {
-  return <div {...props} ref={ref} role="log" aria-live="off" aria-label={context?.logLabel} className="message-log" />;
-});
-
 /** Above the oldest loaded message: loads the page before it (also done by scrolling to the top). */
-function LoadEarlier({ context }: { context?: ListContext }) {
+function LoadEarlier({ chatId, conversation }: { chatId: string; conversation: Conversation }) {
   const { t } = useTranslation();
   const loadEarlier = useAppStore((s) => s.loadEarlier);
-  if (!context) return null;
-  const { conversation, chatId } = context;
+  // The same height with or without the button: the last older page going in must not move the view.
   if (!conversation.hasMore) return <div className="message-list__top" />;
   return (
     <div className="message-list__top load-earlier">
@@ -78,37 +66,18 @@ function LoadEarlier({ context }: { context?: ListContext }) {
 }
 
 /** Below the newest loaded message when the chat was opened at an older one: loads the next page (also done by scrolling down). */
-function BottomSpace({ context }: { context?: ListContext }) {
+function BottomSpace({ chatId, conversation }: { chatId: string; conversation: Conversation }) {
   const { t } = useTranslation();
   const loadNewer = useAppStore((s) => s.loadNewer);
-  if (!context?.conversation.hasNewer) return <div className="message-list__bottom" />;
+  if (!conversation.hasNewer) return <div className="message-list__bottom" />;
   return (
     <div className="message-list__bottom load-earlier">
-      <button type="button" className="button" onClick={() => void loadNewer(context.chatId)} disabled={context.conversation.loadingNewer}>
-        {context.conversation.loadingNewer ? t('search.loadingNewer') : t('search.loadNewer')}
+      <button type="button" className="button" onClick={() => void loadNewer(chatId)} disabled={conversation.loadingNewer}>
+        {conversation.loadingNewer ? t('search.loadingNewer') : t('search.loadNewer')}
       </button>
     </div>
   );
 }
-
-const components: Components<MessageDto, ListContext> = { List: LogList, Header: LoadEarlier, Footer: BottomSpace };
-
-function itemContent(_index: number, message: MessageDto, context: ListContext) {
-  return (
-    <div className={message.id === context.foundId ? 'message-row message-row--found' : 'message-row'}>
-      {context.cut?.messageId === message.id && <ContextDivider cut={context.cut} />}
-      <MessageItem
-        chatId={context.chatId}
-        message={message}
-        isLast={message.id === context.lastId}
-        busy={context.busy}
-        onStarted={context.onStarted}
-      />
-    </div>
-  );
-}
-
-const computeItemKey = (_index: number, message: MessageDto) => message.id;
 
 interface MessageListProps {
   chatId: string;
@@ -118,15 +87,18 @@ interface MessageListProps {
 /**
  * The transcript, virtualised: only the messages near the viewport are in the DOM, so a chat with
  * thousands of messages scrolls like a short one. Older pages load when the top is reached, without the
- * view jumping. New text is followed while the reader is at the bottom; once they scroll up it is not,
- * and "Jump to latest" takes them back.
+ * view jumping (the virtualizer keeps the message being read where it was). New text is followed while
+ * the reader is at the bottom; once they scroll up it is not, and "Jump to latest" takes them back.
  */
 export const MessageList = forwardRef<MessageListHandle, MessageListProps>(function MessageList({ chatId, conversation }, ref) {
   const { t } = useTranslation();
   const loadEarlier = useAppStore((s) => s.loadEarlier);
+  const loadNewer = useAppStore((s) => s.loadNewer);
+  const showLatest = useAppStore((s) => s.showLatest);
+  const clearTarget = useAppStore((s) => s.clearTarget);
   const busy = useAppStore((s) => selectStreamForChat(s, chatId) !== undefined);
-  const virtuoso = useRef<VirtuosoHandle>(null);
-  const scroller = useRef<HTMLElement | null>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const header = useRef<HTMLDivElement | null>(null);
   const [atBottom, setAtBottom] = useState(true);
   const { messages } = conversation;
   // Opened at a message (a search hit): start there, not at the end, and highlight it for a moment.
@@ -135,22 +107,6 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     return index >= 0 ? index : null;
   });
   const [foundId, setFoundId] = useState(foundIndex !== null ? conversation.target : null);
-  // Opened at its end, the chat first renders only the messages that fill the screen, starting at the
-  // top of the list: Virtuoso scrolls to an item other than the first only after four animation frames
-  // (~70 ms). The older loaded messages go in above right after the first paint, without moving the view.
-  const [withheld, setWithheld] = useState(() => (foundIndex === null ? firstScreenStart(messages, window.innerHeight) : 0));
-  useEffect(() => {
-    if (withheld === 0) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setWithheld(0))));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [withheld]);
-  const clearTarget = useAppStore((s) => s.clearTarget);
-  const loadNewer = useAppStore((s) => s.loadNewer);
-  const showLatest = useAppStore((s) => s.showLatest);
   useEffect(() => clearTarget(chatId), [chatId, clearTarget]);
   useEffect(() => {
     if (!foundId) return;
@@ -160,24 +116,75 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
   // Follow new text until the reader scrolls up. A ref for the scroll handlers, state for the button.
   const following = useRef(foundIndex === null);
   const [isFollowing, setIsFollowing] = useState(foundIndex === null);
-  const lastScrollTop = useRef(0);
+  // The header's height: the virtualizer's offsets start below it.
+  const [headerHeight, setHeaderHeight] = useState(HEADER_HEIGHT);
+
+  const pages = useRef({ conversation, loadEarlier, loadNewer, chatId });
+  pages.current = { conversation, loadEarlier, loadNewer, chatId };
+  /** Near the top (or the bottom of a chat opened at an older message): ask for the next page. */
+  const loadPagesNearEdges = useCallback((el: HTMLElement) => {
+    const { conversation: c, chatId: id } = pages.current;
+    if (el.scrollTop < LOAD_PAGE_THRESHOLD && c.hasMore && !c.loadingEarlier && !c.earlierError) void pages.current.loadEarlier(id);
+    const distance = el.scrollHeight - el.scrollTop - el.clientHeight;
+    if (distance < LOAD_PAGE_THRESHOLD && c.hasNewer && !c.loadingNewer) void pages.current.loadNewer(id);
+  }, []);
+
+  // The first screen is painted before the messages around it are rendered: Markdown is most of the cost.
+  const [overscan, setOverscan] = useState(FIRST_SCREEN_OVERSCAN);
+  useEffect(
+    () =>
+      afterNextPaint(() => {
+        setOverscan(OVERSCAN);
+        // A chat too short to scroll gets no scroll event: its older page is asked for here.
+        if (scroller.current) loadPagesNearEdges(scroller.current);
+      }),
+    [loadPagesNearEdges],
+  );
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here: the virtualizer re-renders this component itself.
+  const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
+    count: messages.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => estimate(messages[index]!),
+    getItemKey: (index) => messages[index]!.id,
+    overscan,
+    scrollMargin: headerHeight,
+    // Older pages going in above keep the message being read in place; a growing answer and new
+    // messages keep the end in view while following (see endThreshold).
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: endThreshold(isFollowing),
+    // The first render already shows the right messages: the end (or the search hit), by estimate.
+    initialRect: { width: 0, height: viewportGuess() },
+    initialOffset: () => {
+      let offset = 0;
+      const upTo = foundIndex ?? messages.length;
+      for (let index = 0; index < upTo; index++) offset += estimate(messages[index]!);
+      return Math.max(0, offset - (foundIndex === null ? viewportGuess() : viewportGuess() / 2));
+    },
+    // Scroll-only changes move the rows in the DOM directly; React renders when the range changes.
+    // `top`, not a transform: a transform would make each row a stacking context (menus under the next row).
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
+    // Rows are already placed by then, so a new range can wait for React's next render rather than
+    // hold up the frame (a scroll event is handled just before the frame is drawn).
+    useFlushSync: false,
+  });
+  const virtualizerRef = useRef<ListVirtualizer>(virtualizer);
+  virtualizerRef.current = virtualizer;
 
   const setFollowing = useCallback((value: boolean) => {
     following.current = value;
+    // At once, not at the next render: text arriving meanwhile must not pull the view back down.
+    virtualizerRef.current.options.scrollEndThreshold = endThreshold(value);
     setIsFollowing(value);
   }, []);
 
-  /** Where our own last scroll put the view, so its scroll event is not taken for the reader's. */
-  const ownScrollTop = useRef<number | null>(null);
-  /** Until when a scroll up by the reader is still under way (wheel and key scrolling are animated). */
-  const readerScrollUntil = useRef(0);
-
-  const scrollToEnd = useCallback(() => {
-    const el = scroller.current;
-    if (!el) return;
-    el.scrollTop = el.scrollHeight;
-    ownScrollTop.current = el.scrollTop;
-  }, []);
+  // Where the chat opens: its end, or the search hit in the middle of the screen.
+  useLayoutEffect(() => {
+    if (foundIndex === null) virtualizerRef.current.scrollToEnd();
+    else virtualizerRef.current.scrollToIndex(foundIndex, { align: 'center' });
+  }, [foundIndex]);
 
   const jumpToLatest = useCallback(() => {
     // Opened at an older message: the latest page replaces what is loaded (the list starts afresh at the end).
@@ -186,39 +193,41 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
       return;
     }
     setFollowing(true);
-    virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
-    // Item heights are measured as they render; land on the true end (and the bottom padding) after that.
-    requestAnimationFrame(() => requestAnimationFrame(scrollToEnd));
-  }, [chatId, scrollToEnd, setFollowing, showLatest]);
+    virtualizerRef.current.scrollToEnd();
+  }, [chatId, setFollowing, showLatest]);
 
   useImperativeHandle(ref, () => ({ jumpToLatest }), [jumpToLatest]);
 
   // Scrolling up (wheel, keys, scrollbar) means "let me read": stop following. Growing content and
   // older pages going in above only ever move scrollTop down or keep it, so they never count.
+  const lastScrollTop = useRef(0);
+  /** Until when a scroll up by the reader is still under way (wheel and key scrolling are animated). */
+  const readerScrollUntil = useRef(0);
   const detach = useRef<(() => void) | null>(null);
   const onScrollerRef = useCallback(
-    (el: HTMLElement | Window | null) => {
+    (el: HTMLDivElement | null) => {
       detach.current?.();
       detach.current = null;
-      scroller.current = el instanceof HTMLElement ? el : null;
-      const target = scroller.current;
-      if (!target) return;
+      scroller.current = el;
+      if (!el) return;
       const onScroll = () => {
-        const top = target.scrollTop;
-        const distance = target.scrollHeight - top - target.clientHeight;
-        const own = ownScrollTop.current !== null && Math.abs(top - ownScrollTop.current) < 2;
-        ownScrollTop.current = null;
-        if (!own) {
-          if (top < lastScrollTop.current - 1 && distance > AT_BOTTOM_THRESHOLD) setFollowing(false);
+        const top = el.scrollTop;
+        const distance = el.scrollHeight - top - el.clientHeight;
+        if (top < lastScrollTop.current - 1 && distance > AT_BOTTOM_THRESHOLD) {
+          if (following.current) setFollowing(false);
+        } else if (!following.current && top > lastScrollTop.current && distance <= 2 && performance.now() > readerScrollUntil.current) {
           // Back at the very bottom by the reader's own scrolling: follow again.
-          else if (top > lastScrollTop.current && distance <= 2 && performance.now() > readerScrollUntil.current) setFollowing(true);
+          setFollowing(true);
         }
         lastScrollTop.current = top;
+        setAtBottom(distance <= AT_BOTTOM_THRESHOLD);
+        loadPagesNearEdges(el);
       };
       // The intent counts before the scroll does: a smooth wheel scroll takes a few frames, and new text
       // arriving meanwhile would otherwise pull the view back down and cancel it.
       const readerScrollsUp = () => {
         readerScrollUntil.current = performance.now() + 400;
+        virtualizerRef.current.cancelScroll();
         setFollowing(false);
       };
       const onWheel = (e: WheelEvent) => {
@@ -227,49 +236,35 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
       const onKeyDown = (e: KeyboardEvent) => {
         if (e.key === 'PageUp' || e.key === 'ArrowUp' || e.key === 'Home') readerScrollsUp();
       };
-      target.addEventListener('scroll', onScroll, { passive: true });
-      target.addEventListener('wheel', onWheel, { passive: true });
-      target.addEventListener('keydown', onKeyDown);
+      el.addEventListener('scroll', onScroll, { passive: true });
+      el.addEventListener('wheel', onWheel, { passive: true });
+      el.addEventListener('keydown', onKeyDown);
       detach.current = () => {
-        target.removeEventListener('scroll', onScroll);
-        target.removeEventListener('wheel', onWheel);
-        target.removeEventListener('keydown', onKeyDown);
+        el.removeEventListener('scroll', onScroll);
+        el.removeEventListener('wheel', onWheel);
+        el.removeEventListener('keydown', onKeyDown);
       };
     },
-    [setFollowing],
+    [loadPagesNearEdges, setFollowing],
   );
 
-  const onAtBottom = useCallback(
-    (bottom: boolean) => setAtBottom(bottom),
-    [],
-  );
-
-  // New messages and a streamed answer growing inside its item both change the list's height: keep the
-  // newest line in view while following. (Virtuoso's own followOutput is not used: it also scrolls down
-  // when an item grows shortly after the data changed, which with a delta every frame means always,
-  // even after the reader has scrolled up.)
-  const onHeightChanged = useCallback(() => {
-    if (following.current) scrollToEnd();
-  }, [scrollToEnd]);
-
-  const onEndReached = useCallback(() => {
-    if (conversation.hasNewer && !conversation.loadingNewer) void loadNewer(chatId);
-  }, [chatId, conversation.hasNewer, conversation.loadingNewer, loadNewer]);
-
-  const onStartReached = useCallback(() => {
-    if (withheld > 0) return;
-    if (conversation.hasMore && !conversation.loadingEarlier) void loadEarlier(chatId);
-  }, [chatId, conversation.hasMore, conversation.loadingEarlier, loadEarlier, withheld]);
+  const empty = messages.length === 0;
+  // The header's height changes only with an error notice; the virtualizer is told so its offsets match.
+  useLayoutEffect(() => {
+    const el = header.current;
+    if (!el) return;
+    const update = () => setHeaderHeight(el.offsetHeight);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [empty]);
 
   const logLabel = t('conversation.messages');
   const lastId = messages.at(-1)?.id;
   const cut = useMemo(() => findContextCut(messages), [messages]);
-  const context = useMemo<ListContext>(
-    () => ({ chatId, conversation, lastId, busy, logLabel, onStarted: jumpToLatest, cut, foundId }),
-    [chatId, conversation, lastId, busy, logLabel, jumpToLatest, cut, foundId],
-  );
 
-  if (messages.length === 0) {
+  if (empty) {
     return (
       <div className="message-scroller message-scroller--empty">
         <div role="log" aria-label={logLabel} className="message-log">
@@ -283,28 +278,30 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
 
   return (
     <div className="message-list">
-      <Virtuoso
-        ref={virtuoso}
-        className="message-scroller"
-        scrollerRef={onScrollerRef}
-        data={withheld > 0 ? messages.slice(withheld) : messages}
-        context={context}
-        components={components}
-        itemContent={itemContent}
-        computeItemKey={computeItemKey}
-        firstItemIndex={START_INDEX - conversation.prepended + withheld}
-        initialItemCount={withheld > 0 ? messages.length - withheld : undefined}
-        initialTopMostItemIndex={foundIndex !== null ? { index: foundIndex, align: 'center' } : withheld > 0 ? 0 : { index: 'LAST', align: 'end' }}
-        atBottomStateChange={onAtBottom}
-        atBottomThreshold={AT_BOTTOM_THRESHOLD}
-        totalListHeightChanged={onHeightChanged}
-        startReached={onStartReached}
-        endReached={onEndReached}
-        increaseViewportBy={withheld > 0 ? FIRST_SCREEN_VIEWPORT : VIEWPORT}
-        // Measure in the ResizeObserver callback itself, before paint: otherwise an older page goes in
-        // at estimated heights for one frame and the view visibly jumps by the estimate's error.
-        skipAnimationFrameInResizeObserver
-      />
+      {/* Focusable, so the transcript scrolls by keyboard like any long document. */}
+      <div className="message-scroller" ref={onScrollerRef} tabIndex={0}>
+        <div ref={header}>
+          <LoadEarlier chatId={chatId} conversation={conversation} />
+        </div>
+        {/* The log: the messages, in order. It announces nothing itself (see StreamAnnouncer). */}
+        <div ref={virtualizer.containerRef} role="log" aria-live="off" aria-label={logLabel} className="message-log">
+          {virtualizer.getVirtualItems().map((item) => {
+            const message = messages[item.index]!;
+            return (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className={message.id === foundId ? 'message-row message-row--found' : 'message-row'}
+              >
+                {cut?.messageId === message.id && <ContextDivider cut={cut} />}
+                <MessageItem chatId={chatId} message={message} isLast={message.id === lastId} busy={busy} onStarted={jumpToLatest} />
+              </div>
+            );
+          })}
+        </div>
+        <BottomSpace chatId={chatId} conversation={conversation} />
+      </div>
       {(conversation.hasNewer || (!atBottom && !isFollowing)) && (
         <button type="button" className="jump-to-latest" onClick={jumpToLatest}>
           <ArrowDownIcon />

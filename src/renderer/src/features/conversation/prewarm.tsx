@@ -1,9 +1,10 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { MessageDto } from '../../../../shared/domain/dto';
+import type { Conversation } from '../../store/messages-slice';
 import { prewarmMarkdownWorker } from './markdown/parse-ahead';
 import { renderMarkdown } from './markdown/render-markdown';
-import { MessageItem } from './MessageItem';
+import { MessageList } from './MessageList';
 import './conversation.css';
 
 /** A little of everything an answer holds, so every path the first real render takes has run once. */
@@ -33,12 +34,28 @@ const SAMPLE_ANSWER = [
 
 const PREWARM_CHAT = 'prewarm';
 
-function sampleMessages(): MessageDto[] {
+/** Three exchanges: more than a first screen holds, so the list's whole opening path runs. */
+function sampleConversation(): Conversation {
   const createdAt = new Date().toISOString();
-  const question: MessageDto = { id: 'prewarm-question', chatId: PREWARM_CHAT, role: 'user', content: 'A question, as typed.\nSecond line.', status: 'complete', metadata: null, createdAt };
   const metadata = { model: 'claude-sonnet-5-5', inputTokens: 1200, outputTokens: 300 };
-  const answer: MessageDto = { id: 'prewarm-answer', chatId: PREWARM_CHAT, role: 'assistant', content: SAMPLE_ANSWER, status: 'complete', metadata, createdAt };
-  return [question, answer];
+  const messages = [1, 2, 3].flatMap((n): MessageDto[] => [
+    { id: `prewarm-question-${n}`, chatId: PREWARM_CHAT, role: 'user', content: 'A question, as typed.\nSecond line.', status: 'complete', metadata: null, createdAt },
+    { id: `prewarm-answer-${n}`, chatId: PREWARM_CHAT, role: 'assistant', content: SAMPLE_ANSWER, status: 'complete', metadata, createdAt },
+  ]);
+  return {
+    messages,
+    hasMore: false,
+    status: 'ready',
+    error: null,
+    loadingEarlier: false,
+    earlierError: null,
+    prepended: 0,
+    actionError: null,
+    hasNewer: false,
+    loadingNewer: false,
+    window: 0,
+    target: null,
+  };
 }
 
 type IdleWindow = Window & { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number };
@@ -51,11 +68,12 @@ function whenIdle(step: () => void): void {
 
 /**
  * The first chat opened after start-up used to take twice as long as the next one: it built the
- * highlighter (every grammar registered), ran the Markdown pipeline, React's and our components' code
- * for the first time, and laid out text in fonts the page had not used yet (bold, italic, monospace).
- * This does all of that once, in idle time after start-up, on two messages rendered off screen, hidden
- * from everyone (inert, aria-hidden, invisible), then removed. Three steps, so none is a long task.
- * Last, the Markdown worker that parses streaming answers is started and parses the sample once.
+ * highlighter (every grammar registered), ran the Markdown pipeline, the message list's, React's and our
+ * components' code for the first time, and laid out text in fonts the page had not used yet (bold,
+ * italic, monospace). This does all of that once, in idle time after start-up, on a short sample chat
+ * rendered off screen, hidden from everyone (inert, aria-hidden, invisible), then removed. Three steps,
+ * so none is a long task. Last, the Markdown worker that parses streaming answers is started and parses
+ * the sample once.
  */
 export function prewarmConversationWhenIdle(): void {
   whenIdle(() => {
@@ -64,17 +82,13 @@ export function prewarmConversationWhenIdle(): void {
       const host = document.createElement('div');
       host.setAttribute('aria-hidden', 'true');
       host.inert = true;
-      host.style.cssText = 'position:fixed;left:-10000px;top:0;width:760px;visibility:hidden;pointer-events:none';
+      host.style.cssText = 'position:fixed;left:-10000px;top:0;width:760px;height:600px;display:flex;visibility:hidden;pointer-events:none';
       document.body.append(host);
       const root = createRoot(host);
       flushSync(() =>
         root.render(
           <div className="conversation">
-            {sampleMessages().map((message) => (
-              <div key={message.id} className="message-row">
-                <MessageItem chatId={PREWARM_CHAT} message={message} isLast={message.role === 'assistant'} busy={false} onStarted={() => undefined} />
-              </div>
-            ))}
+            <MessageList chatId={PREWARM_CHAT} conversation={sampleConversation()} />
           </div>,
         ),
       );
