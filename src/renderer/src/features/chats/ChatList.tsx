@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useMatch, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ChatDto } from '../../../../shared/domain/dto';
@@ -43,11 +43,28 @@ export function ChatList({ filter }: { filter: string }) {
 
   const shown = chats.filter((chat) => matchesFilter(chat.title, filter, i18n.language));
 
-  const onArchive = async (chat: ChatDto, archived: boolean) => {
-    setNotice(null);
-    const error = await setChatArchived(chat.id, archived);
-    setNotice(error ? { kind: 'error', error } : { kind: 'done', message: archived ? 'archived' : 'unarchived', title: chat.title });
-  };
+  // Stable, so a row re-renders only when its chat or its being open changes (not on every navigation).
+  const onArchive = useCallback(
+    (chat: ChatDto, archived: boolean) =>
+      void (async () => {
+        setNotice(null);
+        const error = await setChatArchived(chat.id, archived);
+        setNotice(error ? { kind: 'error', error } : { kind: 'done', message: archived ? 'archived' : 'unarchived', title: chat.title });
+      })(),
+    [setChatArchived],
+  );
+  const onOpen = useCallback(
+    (chatId: string) => {
+      const to = `/chat/${chatId}`;
+      // As a link would: the chat already open (at its end) is not pushed onto the history again.
+      void navigate(to, { replace: window.location.hash === `#${to}` });
+    },
+    [navigate],
+  );
+  const onDelete = useCallback((chat: ChatDto) => {
+    setDeleteError(null);
+    setDeleting(chat);
+  }, []);
 
   const onConfirmDelete = async () => {
     if (!deleting) return;
@@ -98,15 +115,7 @@ export function ChatList({ filter }: { filter: string }) {
       {shown.length > 0 && (
         <ul className="chat-list__items">
           {shown.map((chat) => (
-            <ChatRow
-              key={chat.id}
-              chat={chat}
-              onArchive={(c, archived) => void onArchive(c, archived)}
-              onDelete={(c) => {
-                setDeleteError(null);
-                setDeleting(c);
-              }}
-            />
+            <ChatRow key={chat.id} chat={chat} active={chat.id === openChatId} onArchive={onArchive} onDelete={onDelete} onOpen={onOpen} />
           ))}
         </ul>
       )}

@@ -1,5 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { NavLink } from 'react-router';
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatDto } from '../../../../shared/domain/dto';
 import { ActionMenu, type ActionMenuItem } from '../../components/ActionMenu';
@@ -9,15 +8,19 @@ import { RenameField } from './RenameField';
 
 interface ChatRowProps {
   chat: ChatDto;
+  /** The chat open on the right. */
+  active: boolean;
   onArchive: (chat: ChatDto, archived: boolean) => void;
   onDelete: (chat: ChatDto) => void;
+  /** Shows the chat (a stable callback: hooks of the router would re-render every row on each navigation). */
+  onOpen: (chatId: string) => void;
 }
 
 /**
  * One chat in the sidebar: its link (named exactly by the title), when it was last active, and a
  * "Chat actions" menu (Rename, Archive or Unarchive, Delete). Double-click or F2 on the link renames too.
  */
-export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
+export const ChatRow = memo(function ChatRow({ chat, active, onArchive, onDelete, onOpen }: ChatRowProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const refocus = useRef(false);
@@ -25,6 +28,8 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
   const exportChat = useAppStore((s) => s.exportChat);
   const openConversation = useAppStore((s) => s.openConversation);
   const loadDraft = useAppStore((s) => s.loadDraft);
+  // Not NavLink: it re-renders on every navigation, and with it every row of a long list.
+  const to = `/chat/${chat.id}`;
 
   // After renaming, the keyboard user is back on the chat they renamed.
   useEffect(() => {
@@ -50,6 +55,14 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
     void loadDraft(chat.id);
   };
 
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    prefetch();
+    // Modified clicks keep their browser meaning; a plain one navigates in the app.
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    onOpen(chat.id);
+  };
+
   const onLinkKey = (e: KeyboardEvent<HTMLAnchorElement>) => {
     if (e.key === 'F2') {
       e.preventDefault();
@@ -73,22 +86,23 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
 
   return (
     <li className="chat-row" data-chat-id={chat.id}>
-      <NavLink
+      <a
         ref={link}
-        to={`/chat/${chat.id}`}
-        className="chat-row__link"
+        href={`#${to}`}
+        className={active ? 'chat-row__link active' : 'chat-row__link'}
+        aria-current={active ? 'page' : undefined}
         title={chat.title}
         // The messages are asked for as the pointer goes down (a click's press lasts ~100 ms) or on a
         // keyboard click, while the route changes, not after it has rendered.
         onPointerDown={(e) => {
           if (e.button === 0) prefetch();
         }}
-        onClick={prefetch}
+        onClick={onClick}
         onDoubleClick={() => setEditing(true)}
         onKeyDown={onLinkKey}
       >
         {chat.title}
-      </NavLink>
+      </a>
       <RelativeTime className="chat-row__time" date={chat.updatedAt} />
       <ActionMenu
         className="chat-row__menu"
@@ -97,4 +111,4 @@ export function ChatRow({ chat, onArchive, onDelete }: ChatRowProps) {
       />
     </li>
   );
-}
+});

@@ -48,8 +48,17 @@ export function Composer({ chatId, onSent }: ComposerProps) {
   }, [chatId, loadDraft, flushDraft]);
 
   // Opening a chat (or creating one) is almost always followed by typing.
-  // After the chat's first frame: focusing makes the browser lay out the new page at once.
-  useEffect(() => afterNextPaint(() => input.current?.focus()), []);
+  // After the chat's first frame (focusing makes the browser lay out the new page at once), and not away
+  // from a field the person went to meanwhile (Ctrl+K, say).
+  useEffect(
+    () =>
+      afterNextPaint(() => {
+        const current = document.activeElement;
+        const typingElsewhere = current instanceof HTMLInputElement || current instanceof HTMLTextAreaElement || (current instanceof HTMLElement && current.isContentEditable);
+        if (!typingElsewhere) input.current?.focus();
+      }),
+    [],
+  );
 
   const blank = draft.trim().length === 0;
   const canSend = !blank && !stream && !sending;

@@ -34,14 +34,25 @@ const SAMPLE_ANSWER = [
 
 const PREWARM_CHAT = 'prewarm';
 
-/** Three exchanges: more than a first screen holds, so the list's whole opening path runs. */
+/** Two exchanges, one long answer: more than the first screen holds, so the list's whole opening path runs. */
 function sampleConversation(): Conversation {
   const createdAt = new Date().toISOString();
   const metadata = { model: 'claude-sonnet-5-5', inputTokens: 1200, outputTokens: 300 };
-  const messages = [1, 2, 3].flatMap((n): MessageDto[] => [
-    { id: `prewarm-question-${n}`, chatId: PREWARM_CHAT, role: 'user', content: 'A question, as typed.\nSecond line.', status: 'complete', metadata: null, createdAt },
-    { id: `prewarm-answer-${n}`, chatId: PREWARM_CHAT, role: 'assistant', content: SAMPLE_ANSWER, status: 'complete', metadata, createdAt },
-  ]);
+  const message = (id: string, role: MessageDto['role'], content: string): MessageDto => ({
+    id: `prewarm-${id}`,
+    chatId: PREWARM_CHAT,
+    role,
+    content,
+    status: 'complete',
+    metadata: role === 'assistant' ? metadata : null,
+    createdAt,
+  });
+  const messages = [
+    message('q1', 'user', 'A question, as typed.\nSecond line.'),
+    message('a1', 'assistant', 'A short answer with **bold** text.'),
+    message('q2', 'user', 'Another question.'),
+    message('a2', 'assistant', SAMPLE_ANSWER),
+  ];
   return {
     messages,
     hasMore: false,
