@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './lib/browser';
+import { speedCheck } from './lib/calibration';
 import { machineInfo } from './lib/machine';
 import { methodNotes } from './lib/method-notes';
 import { runOpenChatSuite } from './lib/open-chat-suite';
@@ -110,7 +111,8 @@ export async function main({ root, buildDir, argv }: { root: string; buildDir: s
     const fake = await startFakeAnthropic(root);
     browser = await launchChromium();
     const machine = machineInfo(root, browser.version(), harnessFiles.rendererDir);
-    log(`Chromium ${browser.version()}, ${machine.cores} cores, ${machine.memoryGiB} GiB`);
+    const speedAtStart = await speedCheck(browser);
+    log(`Chromium ${browser.version()}, ${machine.cores} cores, ${machine.memoryGiB} GiB; speed check ${speedAtStart} ms`);
     const common = { root, browser, harnessFiles, fakeUrl: fake.url, log };
 
     const sections: { title: string; rows: Row[] }[] = [];
@@ -126,13 +128,15 @@ export async function main({ root, buildDir, argv }: { root: string; buildDir: s
       raw.openChat = open.raw;
     }
 
+    const speedAtEnd = await speedCheck(browser);
     for (const section of sections) printTable(section.title, section.rows);
     process.stdout.write(`\nChromium ${machine.chromium}, ${machine.cores} cores, ${machine.memoryGiB} GiB; load average ${machine.loadAverage1m} at the start, ${Math.round(loadavg()[0]! * 100) / 100} at the end.\n`);
+    process.stdout.write(`Speed check (a fixed script and DOM workload in this Chromium, lower is faster): ${speedAtStart} ms at the start, ${speedAtEnd} ms at the end.\n`);
     const file = writeResults(root, {
       kind: 'renderer',
       createdAt: new Date().toISOString(),
       // Other work on the machine (tests, builds) shows up in every figure: compare with the start.
-      machine: { ...machine, loadAverage1mAtEnd: Math.round(loadavg()[0]! * 100) / 100 },
+      machine: { ...machine, loadAverage1mAtEnd: Math.round(loadavg()[0]! * 100) / 100, speedCheckMs: { start: speedAtStart, end: speedAtEnd } },
       method: methodNotes(settings),
       table: sections,
       ...raw,
