@@ -16,8 +16,6 @@ export interface Conversation {
   error: AppErrorData | null;
   loadingEarlier: boolean;
   earlierError: AppErrorData | null;
-  /** How many messages older pages have put in front since the chat was opened (the virtual list's anchor). */
-  prepended: number;
   /** The last failed Regenerate / Retry / Continue, shown by the composer until the next action. */
   actionError: AppErrorData | null;
   /** Newer messages exist after the loaded ones: the chat was opened at a message, not at its live end. */
@@ -96,14 +94,14 @@ export interface MessagesSlice {
   applyStreamEvent: (event: LifecycleEvent) => void;
 }
 
-const emptyConversation: Conversation = {
+/** A chat nothing has been loaded for yet. */
+export const emptyConversation: Conversation = {
   messages: [],
   hasMore: false,
   status: 'idle',
   error: null,
   loadingEarlier: false,
   earlierError: null,
-  prepended: 0,
   actionError: null,
   hasNewer: false,
   loadingNewer: false,
@@ -314,7 +312,6 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
         messages: [...older, ...current.messages],
         hasMore: result.value.hasMore,
         loadingEarlier: false,
-        prepended: current.prepended + older.length,
       });
     },
 
@@ -359,8 +356,7 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
         loadingEarlier: false,
         earlierError: null,
         loadingNewer: false,
-        prepended: 0,
-        window: (get().conversations[chatId]?.window ?? 0) + 1,
+              window: (get().conversations[chatId]?.window ?? 0) + 1,
         target: messageId,
       });
     },
@@ -395,8 +391,7 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
         loadingNewer: false,
         loadingEarlier: false,
         earlierError: null,
-        prepended: 0,
-        window: (get().conversations[chatId]?.window ?? 0) + 1,
+              window: (get().conversations[chatId]?.window ?? 0) + 1,
         target: null,
       });
     },

@@ -1,7 +1,7 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { MessageDto } from '../../../../shared/domain/dto';
-import type { Conversation } from '../../store/messages-slice';
+import { emptyConversation, type Conversation } from '../../store/messages-slice';
 import { prewarmMarkdownWorker } from './markdown/parse-ahead';
 import { renderMarkdown } from './markdown/render-markdown';
 import { MessageList } from './MessageList';
@@ -53,20 +53,7 @@ function sampleConversation(): Conversation {
     message('q2', 'user', 'Another question.'),
     message('a2', 'assistant', SAMPLE_ANSWER),
   ];
-  return {
-    messages,
-    hasMore: false,
-    status: 'ready',
-    error: null,
-    loadingEarlier: false,
-    earlierError: null,
-    prepended: 0,
-    actionError: null,
-    hasNewer: false,
-    loadingNewer: false,
-    window: 0,
-    target: null,
-  };
+  return { ...emptyConversation, messages, status: 'ready' };
 }
 
 type IdleWindow = Window & { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number };
