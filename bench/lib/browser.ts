@@ -1,8 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/e2e/chromium';
 
-export { chromiumPath };
-
 export const VIEWPORT = { width: 1280, height: 800 };
 
 /** The same Chromium and flags as the end-to-end tests, so the figures are comparable. */

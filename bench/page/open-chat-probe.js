@@ -1,4 +1,4 @@
-/* global window, document, requestAnimationFrame, MutationObserver*/
+/* global window, document, requestAnimationFrame, MutationObserver */
 // Injected into the Parley page before its scripts. Times "click on a chat link" → "first screen of
 // that chat's messages painted":
 //   clickAt    performance.now() in a capture-phase click listener on window (runs before React's own);

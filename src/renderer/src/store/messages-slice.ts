@@ -356,7 +356,7 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
         loadingEarlier: false,
         earlierError: null,
         loadingNewer: false,
-              window: (get().conversations[chatId]?.window ?? 0) + 1,
+        window: (get().conversations[chatId]?.window ?? 0) + 1,
         target: messageId,
       });
     },
@@ -391,7 +391,7 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
         loadingNewer: false,
         loadingEarlier: false,
         earlierError: null,
-              window: (get().conversations[chatId]?.window ?? 0) + 1,
+        window: (get().conversations[chatId]?.window ?? 0) + 1,
         target: null,
       });
     },

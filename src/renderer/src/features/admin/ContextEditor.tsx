@@ -11,8 +11,8 @@ import { Skeleton } from '../../components/Skeleton';
 import { useAppStore } from '../../store';
 import { hasPrimaryModifier } from '../shortcuts/platform';
 import { estimateTokens } from './context-stats';
-import '../settings/pages.css';
 import { numberFormat } from '../../components/intl-cache';
+import '../settings/pages.css';
 
 interface ContextEditorProps {
   type: ContextType;

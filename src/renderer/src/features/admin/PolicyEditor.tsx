@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { POLICY_LIMITS, type PolicyDraft, type PolicyNumberField } from './policy-draft';
-import './admin.css';
 import { numberFormat } from '../../components/intl-cache';
+import './admin.css';
 
 interface PolicyEditorProps {
   value: PolicyDraft;

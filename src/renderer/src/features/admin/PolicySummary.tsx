@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyDto } from '../../../../shared/domain/dto';
 import { useAppStore } from '../../store';
-import './admin.css';
 import { numberFormat } from '../../components/intl-cache';
+import './admin.css';
 
 /** What the organisation's document imposes, marked as managed; shown only while a policy is in force. */
 export function PolicySummary({ policy }: { policy: PolicyDto }) {

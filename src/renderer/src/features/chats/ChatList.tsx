@@ -45,12 +45,12 @@ export function ChatList({ filter }: { filter: string }) {
 
   // Stable, so a row re-renders only when its chat or its being open changes (not on every navigation).
   const onArchive = useCallback(
-    (chat: ChatDto, archived: boolean) =>
-      void (async () => {
-        setNotice(null);
-        const error = await setChatArchived(chat.id, archived);
-        setNotice(error ? { kind: 'error', error } : { kind: 'done', message: archived ? 'archived' : 'unarchived', title: chat.title });
-      })(),
+    (chat: ChatDto, archived: boolean) => {
+      setNotice(null);
+      void setChatArchived(chat.id, archived).then((error) =>
+        setNotice(error ? { kind: 'error', error } : { kind: 'done', message: archived ? 'archived' : 'unarchived', title: chat.title }),
+      );
+    },
     [setChatArchived],
   );
   const onOpen = useCallback(

@@ -49,7 +49,8 @@ export const ChatRow = memo(function ChatRow({ chat, active, onArchive, onDelete
     { id: 'delete', label: t('sidebar.actions.delete'), onSelect: () => onDelete(chat), danger: true },
   ];
 
-  // The draft too, so the composer shows it in the chat's first frame.
+  // The draft too, so the composer shows it in the chat's first frame. Only a chat never loaded: one
+  // loaded at a search hit goes back to its end when it is opened (ConversationView), not on a press.
   const prefetch = () => {
     if (!useAppStore.getState().conversations[chat.id]) void openConversation(chat.id);
     void loadDraft(chat.id);

@@ -8,8 +8,8 @@ import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../store';
 import { selectChat } from '../../store/chats-slice';
 import type { ChatSamplingPatch } from '../../store/usage-slice';
-import './chat-settings.css';
 import { numberFormat } from '../../components/intl-cache';
+import './chat-settings.css';
 
 /** The contract's bounds (src/shared/ipc/contract.ts, `chats:update`). */
 const TEMPERATURE = { min: 0, max: 1, step: 0.05, initial: 1 };

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageDto } from '../../../../shared/domain/dto';
 import { afterNextPaint } from '../../components/after-paint';
@@ -23,7 +23,7 @@ const FIRST_SCREEN_OVERSCAN = 0;
 /** The space above the list and the composer, for the viewport's height before it is measured. */
 const CHROME_HEIGHT = 200;
 const viewportGuess = () => Math.max(window.innerHeight - CHROME_HEIGHT, 200);
-/** The header's usual height (.message-list__top), so the first render need not wait for it to be measured. */
+/** The header's height (LoadEarlier keeps it), so the first render need not wait for it to be measured. */
 const HEADER_HEIGHT = 72;
 /** How long a message opened from search stays highlighted. */
 const FOUND_HIGHLIGHT_MS = 2600;
@@ -49,19 +49,46 @@ function estimate(message: MessageDto): number {
   return height;
 }
 
+const TOP = 'message-list__top';
+/** As tall with the "Load earlier" button as without it: the last older page going in must not move the view. */
+const TOP_STYLE = { minHeight: HEADER_HEIGHT };
+
+interface PageButtonProps {
+  className: string;
+  style?: CSSProperties;
+  label: string;
+  busy: boolean;
+  onLoad: () => void;
+  children?: ReactNode;
+}
+
+/** A button at an edge of the loaded messages that loads the next page that way. */
+function PageButton({ className, style, label, busy, onLoad, children }: PageButtonProps) {
+  return (
+    <div className={`${className} load-earlier`} style={style}>
+      <button type="button" className="button" onClick={onLoad} disabled={busy}>
+        {label}
+      </button>
+      {children}
+    </div>
+  );
+}
+
 /** Above the oldest loaded message: loads the page before it (also done by scrolling to the top). */
 function LoadEarlier({ chatId, conversation }: { chatId: string; conversation: Conversation }) {
   const { t } = useTranslation();
   const loadEarlier = useAppStore((s) => s.loadEarlier);
-  // The same height with or without the button: the last older page going in must not move the view.
-  if (!conversation.hasMore) return <div className="message-list__top" />;
+  if (!conversation.hasMore) return <div className={TOP} style={TOP_STYLE} />;
   return (
-    <div className="message-list__top load-earlier">
-      <button type="button" className="button" onClick={() => void loadEarlier(chatId)} disabled={conversation.loadingEarlier}>
-        {conversation.loadingEarlier ? t('conversation.loadingEarlier') : t('conversation.loadEarlier')}
-      </button>
+    <PageButton
+      className={TOP}
+      style={TOP_STYLE}
+      label={conversation.loadingEarlier ? t('conversation.loadingEarlier') : t('conversation.loadEarlier')}
+      busy={conversation.loadingEarlier}
+      onLoad={() => void loadEarlier(chatId)}
+    >
       {conversation.earlierError && <ErrorNotice code={conversation.earlierError.code} role="alert" />}
-    </div>
+    </PageButton>
   );
 }
 
@@ -71,11 +98,12 @@ function BottomSpace({ chatId, conversation }: { chatId: string; conversation: C
   const loadNewer = useAppStore((s) => s.loadNewer);
   if (!conversation.hasNewer) return <div className="message-list__bottom" />;
   return (
-    <div className="message-list__bottom load-earlier">
-      <button type="button" className="button" onClick={() => void loadNewer(chatId)} disabled={conversation.loadingNewer}>
-        {conversation.loadingNewer ? t('search.loadingNewer') : t('search.loadNewer')}
-      </button>
-    </div>
+    <PageButton
+      className="message-list__bottom"
+      label={conversation.loadingNewer ? t('search.loadingNewer') : t('search.loadNewer')}
+      busy={conversation.loadingNewer}
+      onLoad={() => void loadNewer(chatId)}
+    />
   );
 }
 

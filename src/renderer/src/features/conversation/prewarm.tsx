@@ -4,6 +4,8 @@ import type { MessageDto } from '../../../../shared/domain/dto';
 import { emptyConversation, type Conversation } from '../../store/messages-slice';
 import { prewarmMarkdownWorker } from './markdown/parse-ahead';
 import { renderMarkdown } from './markdown/render-markdown';
+import { cachedMarkdown } from './markdown/rendered-blocks';
+import { markdownBlocks } from './markdown/split-blocks';
 import { MessageList } from './MessageList';
 import './conversation.css';
 
@@ -64,25 +66,37 @@ function whenIdle(step: () => void): void {
   else setTimeout(step, 200);
 }
 
+/** Runs each step in an idle period of its own. */
+function inIdleSteps(steps: readonly (() => void)[]): void {
+  const [step, ...rest] = steps;
+  if (step) whenIdle(() => {
+    step();
+    inIdleSteps(rest);
+  });
+}
+
 /**
  * The first chat opened after start-up used to take twice as long as the next one: it built the
  * highlighter (every grammar registered), ran the Markdown pipeline, the message list's, React's and our
  * components' code for the first time, and laid out text in fonts the page had not used yet (bold,
  * italic, monospace). This does all of that once, in idle time after start-up, on a short sample chat
- * rendered off screen, hidden from everyone (inert, aria-hidden, invisible), then removed. Three steps,
- * so none is a long task. Last, the Markdown worker that parses streaming answers is started and parses
- * the sample once.
+ * rendered off screen, hidden from everyone (inert, aria-hidden, invisible), then removed. One small step
+ * per idle period: the highlighter, then each block of the sample (each code block compiles its
+ * language's grammar), then the list, then its removal. Last, the Markdown worker that parses streaming
+ * answers is started and parses the sample once.
  */
 export function prewarmConversationWhenIdle(): void {
-  whenIdle(() => {
-    renderMarkdown('warm **up**', true);
-    whenIdle(() => {
-      const host = document.createElement('div');
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  inIdleSteps([
+    () => renderMarkdown('warm **up**', true),
+    // Kept as rendered blocks, so the list below does not parse them again.
+    ...markdownBlocks(SAMPLE_ANSWER).map((block) => () => void cachedMarkdown(block)),
+    () => {
       host.setAttribute('aria-hidden', 'true');
       host.inert = true;
       host.style.cssText = 'position:fixed;left:-10000px;top:0;width:760px;height:600px;display:flex;visibility:hidden;pointer-events:none';
       document.body.append(host);
-      const root = createRoot(host);
       flushSync(() =>
         root.render(
           <div className="conversation">
@@ -92,11 +106,11 @@ export function prewarmConversationWhenIdle(): void {
       );
       // Layout now, while idle: this is where text is shaped in each font.
       void host.getBoundingClientRect().height;
-      whenIdle(() => {
-        root.unmount();
-        host.remove();
-        prewarmMarkdownWorker(SAMPLE_ANSWER);
-      });
-    });
-  });
+    },
+    () => {
+      root.unmount();
+      host.remove();
+      prewarmMarkdownWorker(SAMPLE_ANSWER);
+    },
+  ]);
 }

@@ -5,8 +5,8 @@ import type { AppErrorData } from '../../../../shared/domain/errors';
 import { api } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store';
-import './limits.css';
 import { numberFormat } from '../../components/intl-cache';
+import './limits.css';
 
 /** The contract's bounds (`settings:update`). */
 const PER_MINUTE = { min: 1, max: 1000 };

@@ -4,8 +4,8 @@ import type { AppErrorData } from '../../../../shared/domain/errors';
 import { useAppStore } from '../../store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RelativeTime } from '../../components/RelativeTime';
-import './limits.css';
 import { numberFormat } from '../../components/intl-cache';
+import './limits.css';
 
 /** The empty option value stands for "no setting" (null): main then uses CLAUDE_MODEL or its default. */
 const DEFAULT_VALUE = '';

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TokenEstimateDto } from '../../../../shared/domain/dto';
 import { api } from '../../api';
 import { useAppStore } from '../../store';
-import './usage.css';
 import { numberFormat } from '../../components/intl-cache';
+import './usage.css';
 
 /** Typing must pause this long before the next request is estimated. */
 export const ESTIMATE_DELAY_MS = 300;

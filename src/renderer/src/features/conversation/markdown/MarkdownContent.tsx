@@ -17,6 +17,14 @@ const MarkdownBlock = memo(function MarkdownBlock({ text, growing, highlight }: 
   return fence ? <OpenCodeBlock fence={fence} /> : growingMarkdown(text, highlight);
 });
 
+/** Blocks `first`… of a message as elements; `growing` is the index of its growing block, or -1. */
+function blockElements(texts: readonly string[], first: number, growing: number, lastInOpenFence: boolean) {
+  return texts.map((text, offset) => {
+    const index = first + offset;
+    return <MarkdownBlock key={index} text={text} growing={index === growing} highlight={index !== growing || !lastInOpenFence} />;
+  });
+}
+
 interface ChunkProps {
   texts: readonly string[];
   /** Index of the chunk's first block in the message. */
@@ -31,14 +39,7 @@ interface ChunkProps {
  * work does not grow with the answer (React would otherwise compare every block of it, every frame).
  */
 const MarkdownChunk = memo(function MarkdownChunk({ texts, first, growing, lastInOpenFence }: ChunkProps) {
-  return (
-    <div className="md-chunk">
-      {texts.map((text, offset) => {
-        const index = first + offset;
-        return <MarkdownBlock key={index} text={text} growing={index === growing} highlight={index !== growing || !lastInOpenFence} />;
-      })}
-    </div>
-  );
+  return <div className="md-chunk">{blockElements(texts, first, growing, lastInOpenFence)}</div>;
 });
 
 /** The blocks from `start` to `end`, as the same array as last time when they are the same blocks. */
@@ -94,13 +95,7 @@ export const MarkdownContent = memo(function MarkdownContent({
   // A cache, not state: which arrays earlier frames handed to the chunks (see stableSlice).
   const [chunkTexts] = useState(() => new Map<number, readonly string[]>());
   if (!live) {
-    return (
-      <div className="markdown">
-        {blocks.map((block, index) => (
-          <MarkdownBlock key={index} text={block} growing={index === growing} highlight={index !== growing || !lastInOpenFence} />
-        ))}
-      </div>
-    );
+    return <div className="markdown">{blockElements(blocks, 0, growing, lastInOpenFence)}</div>;
   }
   const starts = chunkStarts(blocks);
   return (

@@ -1,3 +1,4 @@
+import { keepRecent } from './keep-recent';
 import { IncrementalBlockSplitter, markdownBlocks } from './split-blocks';
 
 /** Messages whose splits are remembered; a few hundred covers every message a virtual list keeps around. */
@@ -18,11 +19,8 @@ export interface Blocks {
 
 export function blocksFor(messageId: string | undefined, text: string): Blocks {
   if (messageId === undefined) return { blocks: markdownBlocks(text), lastInOpenFence: false };
-  let splitter = splitters.get(messageId);
-  if (splitter) splitters.delete(messageId);
-  else splitter = new IncrementalBlockSplitter();
-  splitters.set(messageId, splitter);
-  if (splitters.size > CAPACITY) splitters.delete(splitters.keys().next().value!);
+  const splitter = splitters.get(messageId) ?? new IncrementalBlockSplitter();
+  keepRecent(splitters, messageId, splitter, CAPACITY);
   const blocks = splitter.split(text);
   return { blocks, lastInOpenFence: splitter.lastBlockInOpenFence };
 }

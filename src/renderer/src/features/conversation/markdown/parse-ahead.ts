@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import { blocksFor } from './block-cache';
 import { hastToReact } from './hast-to-react';
+import { keepRecent } from './keep-recent';
 import { readOpenFence } from './open-fence';
 import { needsFinishedParse, needsGrowingParse, rememberFinished, rememberGrowing } from './rendered-blocks';
 import type { ParseRequest, ParseResponse } from './worker-protocol';
@@ -51,6 +52,7 @@ function parse(blocks: ParseRequest['blocks']): Promise<Root[] | null> {
  * (Looking up every block of a long answer in the caches, each update, hashed all of its text again.)
  */
 const seenBlocks = new Map<string, number>();
+const SEEN_CAPACITY = 50;
 
 /**
  * Parses, off the main thread, the blocks that the next render of these streaming answers will need
@@ -66,9 +68,7 @@ export async function parseAhead(answers: readonly { messageId: string; text: st
     // The block that was growing last time may be finished now; the ones before it were finished then.
     const seen = seenBlocks.get(messageId) ?? 0;
     const from = seen > 0 && seen <= blocks.length ? seen - 1 : 0;
-    seenBlocks.delete(messageId);
-    seenBlocks.set(messageId, blocks.length);
-    if (seenBlocks.size > 50) seenBlocks.delete(seenBlocks.keys().next().value!);
+    keepRecent(seenBlocks, messageId, blocks.length, SEEN_CAPACITY);
     for (let index = from; index < blocks.length - 1; index++) {
       if (needsFinishedParse(blocks[index]!)) wanted.push({ text: blocks[index]!, highlight: true, growing: false });
     }

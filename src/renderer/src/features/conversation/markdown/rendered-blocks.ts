@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { keepRecent } from './keep-recent';
 import { renderMarkdown } from './render-markdown';
 
 /** Rendered blocks by text, most recently used last: a message scrolled back into view is not parsed again. */
@@ -19,17 +20,14 @@ function finishedFromGrowing(text: string): ReactElement | undefined {
 }
 
 export function growingMarkdown(text: string, highlight: boolean): ReactElement {
-  const element = takeParsedGrowing(text, highlight) ?? renderMarkdown(text, highlight);
+  const element = parsedGrowing.get(growingKey(text, highlight)) ?? renderMarkdown(text, highlight);
   lastGrowing = highlight ? { text, element } : null;
   return element;
 }
 
 export function cachedMarkdown(text: string): ReactElement {
-  let element = rendered.get(text);
-  if (element) rendered.delete(text);
-  else element = finishedFromGrowing(text) ?? renderMarkdown(text, true);
-  rendered.set(text, element);
-  if (rendered.size > RENDERED_CAPACITY) rendered.delete(rendered.keys().next().value!);
+  const element = rendered.get(text) ?? finishedFromGrowing(text) ?? renderMarkdown(text, true);
+  rememberFinished(text, element);
   return element;
 }
 
@@ -41,10 +39,6 @@ const parsedGrowing = new Map<string, ReactElement>();
 const PARSED_GROWING_CAPACITY = 8;
 const growingKey = (text: string, highlight: boolean) => `${highlight ? 'h' : 'p'}\u0000${text}`;
 
-function takeParsedGrowing(text: string, highlight: boolean): ReactElement | undefined {
-  return parsedGrowing.get(growingKey(text, highlight));
-}
-
 /** A finished block needs parsing: it has not been rendered, and it is not the last growing render. */
 export function needsFinishedParse(text: string): boolean {
   return !rendered.has(text) && finishedFromGrowing(text) === undefined;
@@ -54,13 +48,11 @@ export function needsGrowingParse(text: string, highlight: boolean): boolean {
   return !parsedGrowing.has(growingKey(text, highlight));
 }
 
+/** Keeps a finished block's rendering, as the most recently used. */
 export function rememberFinished(text: string, element: ReactElement): void {
-  rendered.delete(text);
-  rendered.set(text, element);
-  if (rendered.size > RENDERED_CAPACITY) rendered.delete(rendered.keys().next().value!);
+  keepRecent(rendered, text, element, RENDERED_CAPACITY);
 }
 
 export function rememberGrowing(text: string, highlight: boolean, element: ReactElement): void {
-  parsedGrowing.set(growingKey(text, highlight), element);
-  if (parsedGrowing.size > PARSED_GROWING_CAPACITY) parsedGrowing.delete(parsedGrowing.keys().next().value!);
+  keepRecent(parsedGrowing, growingKey(text, highlight), element, PARSED_GROWING_CAPACITY);
 }
