@@ -22,6 +22,15 @@ export interface SettingsSlice {
   clearApiKey: () => Promise<AppErrorData | null>;
 }
 
+/** Settings writes started so far: a read that began before one of them must not undo it. */
+let settingsWrites = 0;
+
+/** Every change to settings goes through here (see loadSettings). */
+export function writeSettings(patch: Parameters<typeof api.settings.update>[0]): ReturnType<typeof api.settings.update> {
+  settingsWrites++;
+  return api.settings.update(patch);
+}
+
 export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
   settings: null,
   models: null,
@@ -29,25 +38,29 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
   settingsError: null,
 
   async loadSettings() {
+    const writesBefore = settingsWrites;
     const [settings, models, secrets] = await Promise.all([
       api.settings.get(),
       api.models.list(),
       api.secrets.status(),
     ]);
+    // A change made while this read was under way (a language picked as Settings opens) is newer than
+    // what the read returned: keep it, and do not switch the UI back.
+    const stale = settingsWrites !== writesBefore;
     set({
-      settings: settings.ok ? settings.value : null,
+      ...(stale ? {} : { settings: settings.ok ? settings.value : null }),
       models: models.ok ? models.value : null,
       secretStatus: secrets.ok ? secrets.value : null,
       settingsError: [settings, models, secrets].find((r) => !r.ok)?.error ?? null,
     });
-    if (settings.ok) {
+    if (settings.ok && !stale) {
       applyTheme(settings.value.theme ?? 'system');
       await applyLanguage(settings.value.language);
     }
   },
 
   async setModel(model) {
-    const result = await api.settings.update({ model });
+    const result = await writeSettings({ model });
     if (!result.ok) return result.error;
     set({ settings: result.value });
     // effectiveModel depends on the setting; ask main rather than re-deriving its rules here.
@@ -60,7 +73,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
     // Switch the UI at once (it is what the user asked for) and persist behind it.
     const previous = get().settings?.language ?? 'system';
     await applyLanguage(language);
-    const result = await api.settings.update({ language });
+    const result = await writeSettings({ language });
     if (!result.ok) {
       await applyLanguage(previous); // not saved: do not leave the UI in a language that will not stick
       return result.error;
@@ -73,7 +86,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
     // Like the language: repaint at once, persist behind it, and go back if it did not stick.
     const previous = get().settings?.theme ?? 'system';
     applyTheme(theme);
-    const result = await api.settings.update({ theme });
+    const result = await writeSettings({ theme });
     if (!result.ok) {
       applyTheme(previous);
       return result.error;
@@ -83,7 +96,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get) => ({
   },
 
   async setMaxChats(maxChats) {
-    const result = await api.settings.update({ maxChats });
+    const result = await writeSettings({ maxChats });
     if (!result.ok) return result.error;
     // A higher limit may have lifted the one an earlier "New chat" ran into.
     set({ settings: result.value, createChatError: null });

@@ -1,6 +1,7 @@
 import type { ChatDto, ModelsDto, SettingsDto, UsageSummaryDto } from '../../../shared/domain/dto';
 import type { AppErrorData } from '../../../shared/domain/errors';
 import { api } from '../api';
+import { writeSettings } from './settings-slice';
 import type { LoadStatus, SliceCreator } from './types';
 
 /** The ranges the Usage page offers (the contract's). */
@@ -61,7 +62,7 @@ export const createUsageSlice: SliceCreator<UsageSlice> = (set, get) => {
     },
 
     async updateRequestSettings(patch) {
-      const result = await api.settings.update(patch);
+      const result = await writeSettings(patch);
       if (!result.ok) return result.error;
       set({ settings: result.value });
       return null;
