@@ -277,6 +277,45 @@ test.describe('the composer', () => {
     await expect(composer).toHaveValue('');
   });
 
+  test('the composer is there while a chat loads; Enter pressed meanwhile sends once its messages are in', async ({ page, harness }) => {
+    // The reply with the chat's messages is held back until the test lets it through.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    await page.routeWebSocket(/\/__harness\/ws/, (ws) => {
+      const server = ws.connectToServer();
+      const held = new Set<number>();
+      ws.onMessage((message) => {
+        const call = JSON.parse(String(message)) as { id: number; channel: string };
+        if (holding && call.channel === 'messages:list') held.add(call.id);
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        const reply = JSON.parse(String(message)) as { kind: string; id?: number };
+        if (reply.kind === 'result' && reply.id !== undefined && held.delete(reply.id)) void released.then(() => ws.send(message));
+        else ws.send(message);
+      });
+    });
+    const chatId = await startChat(page, harness.url);
+    await seed(page, chatId, 1);
+    await page.goto(harness.url); // a fresh start: no chat's messages are loaded
+
+    holding = true;
+    await page.getByRole('navigation', { name: 'Chats' }).getByRole('link').first().click();
+    await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toBeVisible();
+    const composer = page.getByRole('textbox', { name: 'Message' });
+    await composer.fill('Typed while it loaded');
+    await composer.press('Enter');
+    await page.waitForTimeout(300);
+    await expect(composer).toHaveValue('Typed while it loaded'); // nothing is sent into a chat not yet shown
+
+    release();
+    await expect(questions(page).locator('.message__plain')).toHaveText(['Question 1', 'Typed while it loaded']);
+    await expect(composer).toHaveValue('');
+    await expect(answers(page)).toHaveCount(2);
+    await expect(answers(page).last()).toHaveAttribute('data-status', 'complete');
+  });
+
   test('the box grows with its text up to a limit, then scrolls', async ({ page, harness }) => {
     await startChat(page, harness.url);
     const composer = page.getByRole('textbox', { name: 'Message' });

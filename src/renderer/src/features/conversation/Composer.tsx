@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { afterNextPaint } from '../../components/after-paint';
 import type { AppErrorData } from '../../../../shared/domain/errors';
@@ -36,6 +36,10 @@ export function Composer({ chatId, onSent }: ComposerProps) {
   const actionError = useAppStore((s) => s.conversations[chatId]?.actionError ?? null);
   const clearActionError = useAppStore((s) => s.clearActionError);
   const stream = useAppStore((s) => selectStreamForChat(s, chatId));
+  // The composer is there while the chat's messages load. A message sent then would race the loading
+  // page, so a send asked for meanwhile waits for the messages and then goes.
+  const loaded = useAppStore((s) => s.conversations[chatId]?.status === 'ready');
+  const sendWhenLoaded = useRef(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
   const composing = useRef(false);
@@ -66,6 +70,10 @@ export function Composer({ chatId, onSent }: ComposerProps) {
 
   const send = async () => {
     if (!canSend) return;
+    if (!loaded) {
+      sendWhenLoaded.current = true;
+      return;
+    }
     const content = draft;
     setSending(true);
     setError(null);
@@ -81,6 +89,13 @@ export function Composer({ chatId, onSent }: ComposerProps) {
     onSent();
     input.current?.focus(); // a clicked Send button goes away and would drop focus to the page
   };
+
+  const sendNow = useEffectEvent(() => void send());
+  useEffect(() => {
+    if (!loaded || !sendWhenLoaded.current) return;
+    sendWhenLoaded.current = false;
+    sendNow();
+  }, [loaded]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key !== 'Enter' || e.shiftKey || isImeEnter(e, composing.current)) return;

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -75,13 +75,13 @@ export function ConversationView() {
           <ErrorNotice code={conversation.error.code} role="alert" />
         </div>
       )}
+      {/* Another chat gets a fresh list (scroll state) and composer (focus, IME state). */}
       {conversation?.status === 'ready' && (
-        // One key for both: another chat gets a fresh list (scroll state) and composer (focus, IME state).
-        <Fragment key={chatId}>
-          <MessageList key={conversation.window} ref={list} chatId={chatId} conversation={conversation} />
-          <Composer chatId={chatId} onSent={() => list.current?.jumpToLatest()} />
-        </Fragment>
+        <MessageList key={`${chatId}:${conversation.window}`} ref={list} chatId={chatId} conversation={conversation} />
       )}
+      {/* Already while the messages load: it is ready for typing, and its rendering is not part of the
+          chat's first screen of messages. */}
+      {conversation?.status !== 'error' && <Composer key={chatId} chatId={chatId} onSent={() => list.current?.jumpToLatest()} />}
     </main>
   );
 }
