@@ -90,8 +90,9 @@ export function ApiKeySection() {
             {t('settings.apiKey.save')}
           </button>
         </div>
-        {/* Where a saved key would go, unless the status line above already says it is there. */}
-        {status && status.source !== status.storage && (
+        {/* Where a saved key would go, unless the status line above already says it is there, or the
+            notice below says it truly (a file "encrypted" with a key built into Chromium is not safe). */}
+        {status && status.source !== status.storage && !(status.storage === 'safeStorage' && !status.storageSecure) && (
           <p className="field-help">{t(`settings.apiKey.willSaveTo.${status.storage ?? 'none'}`)}</p>
         )}
         {/* Linux without a keyring: the "encrypted" file uses a key built into Chromium, so say so plainly. */}
