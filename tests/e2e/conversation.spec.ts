@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Api } from '../../src/shared/ipc/client';
-import { expect, saveApiKey, test, startChat } from './fixtures';
+import { expect, routeHarnessReplies, saveApiKey, test, startChat } from './fixtures';
 
 declare global {
   interface Window {
@@ -282,20 +282,7 @@ test.describe('the composer', () => {
     let release: () => void = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
     let holding = false;
-    await page.routeWebSocket(/\/__harness\/ws/, (ws) => {
-      const server = ws.connectToServer();
-      const held = new Set<number>();
-      ws.onMessage((message) => {
-        const call = JSON.parse(String(message)) as { id: number; channel: string };
-        if (holding && call.channel === 'messages:list') held.add(call.id);
-        server.send(message);
-      });
-      server.onMessage((message) => {
-        const reply = JSON.parse(String(message)) as { kind: string; id?: number };
-        if (reply.kind === 'result' && reply.id !== undefined && held.delete(reply.id)) void released.then(() => ws.send(message));
-        else ws.send(message);
-      });
-    });
+    await routeHarnessReplies(page, 'messages:list', (result) => (holding ? released.then(() => result) : result));
     const chatId = await startChat(page, harness.url);
     await seed(page, chatId, 1);
     await page.goto(harness.url); // a fresh start: no chat's messages are loaded

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { Result } from '../../src/shared/domain/errors';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-server';
+import { WS_PATH, type CallMessage, type ServerMessage } from '../harness/ws-protocol';
 
 const root = resolve(__dirname, '../..');
 
@@ -106,6 +108,35 @@ export async function startChat(page: Page, url: string): Promise<string> {
   await page.getByRole('button', { name: 'New chat', exact: true }).click();
   await expect(page).toHaveURL(/#\/chat\/[0-9a-f-]{36}$/);
   return page.url().split('/chat/')[1]!;
+}
+
+/**
+ * Lets a test change or hold back the harness's replies to one IPC channel; every other message passes
+ * through untouched and in order. `change` gets each reply's result and returns the one the page sees
+ * (or a promise of it, to hold the reply until the test says so). Call before the page loads.
+ */
+export async function routeHarnessReplies(
+  page: Page,
+  channel: string,
+  change: (result: Result<unknown>) => Result<unknown> | Promise<Result<unknown>>,
+): Promise<void> {
+  await page.routeWebSocket((url) => url.pathname === WS_PATH, (ws) => {
+    const server = ws.connectToServer();
+    const calls = new Set<number>();
+    ws.onMessage((message) => {
+      const call = JSON.parse(String(message)) as CallMessage;
+      if (call.channel === channel) calls.add(call.id);
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      const reply = JSON.parse(String(message)) as ServerMessage;
+      if (reply.kind !== 'result' || !calls.delete(reply.id)) return ws.send(message);
+      const deliver = (result: Result<unknown>) => ws.send(JSON.stringify({ ...reply, result }));
+      const changed = change(reply.result);
+      if (changed instanceof Promise) void changed.then(deliver);
+      else deliver(changed);
+    });
+  });
 }
 
 /** A harness of the test's own, for when the shared one's Anthropic address does not fit (see startHarnessWith). */

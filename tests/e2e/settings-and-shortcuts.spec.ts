@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Api } from '../../src/shared/ipc/client';
-import { expect, test } from './fixtures';
+import { expect, routeHarnessReplies, test } from './fixtures';
 
 const html = (page: Page) => page.locator('html');
 const chatNav = (page: Page) => page.getByRole('navigation', { name: 'Chats' });
@@ -44,22 +44,9 @@ test.describe('themes', () => {
 test.describe('API key storage', () => {
   test('where no keyring answers, Settings says the key would only be obfuscated, and not that a file keeps it encrypted', async ({ page, harness }) => {
     // The harness keeps keys in memory; the status a Linux desktop without a keyring reports is put in its place.
-    await page.routeWebSocket(/\/__harness\/ws/, (ws) => {
-      const server = ws.connectToServer();
-      const statusCalls = new Set<number>();
-      ws.onMessage((message) => {
-        const call = JSON.parse(String(message)) as { id: number; channel: string };
-        if (call.channel === 'secrets:status') statusCalls.add(call.id);
-        server.send(message);
-      });
-      server.onMessage((message) => {
-        const reply = JSON.parse(String(message)) as { kind: string; id?: number; result?: { ok: boolean; value?: object } };
-        if (reply.kind === 'result' && reply.id !== undefined && statusCalls.delete(reply.id) && reply.result?.ok) {
-          reply.result.value = { hasKey: false, last4: null, source: null, storage: 'safeStorage', storageSecure: false };
-          ws.send(JSON.stringify(reply));
-        } else ws.send(message);
-      });
-    });
+    await routeHarnessReplies(page, 'secrets:status', (result) =>
+      result.ok ? { ok: true, value: { hasKey: false, last4: null, source: null, storage: 'safeStorage', storageSecure: false } } : result,
+    );
     await page.goto(harness.url);
     await openSettings(page);
     await expect(page.getByRole('note').filter({ hasText: 'only obfuscated on disk' })).toBeVisible();

@@ -3,9 +3,10 @@
  * loads locale data); formatting with one costs about a µs. Every message and chat row formats a date,
  * so opening a chat built dozens of them.
  */
-const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.NumberFormat>();
+type Formatter = Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.NumberFormat | Intl.ListFormat;
+const cache = new Map<string, Formatter>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.NumberFormat>(kind: string, language: string, options: object, make: () => T): T {
+function cached<T extends Formatter>(kind: string, language: string, options: object, make: () => T): T {
   const key = `${kind}\u0000${language}\u0000${JSON.stringify(options)}`;
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) {
@@ -25,4 +26,8 @@ export function relativeTimeFormat(language: string, options: Intl.RelativeTimeF
 
 export function numberFormat(language: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   return cached('number', language, options, () => new Intl.NumberFormat(language, options));
+}
+
+export function listFormat(language: string, options: Intl.ListFormatOptions = {}): Intl.ListFormat {
+  return cached('list', language, options, () => new Intl.ListFormat(language, options));
 }

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyDto } from '../../../../shared/domain/dto';
 import { useAppStore } from '../../store';
-import { numberFormat } from '../../components/intl-cache';
+import { listFormat, numberFormat } from '../../components/intl-cache';
 import './admin.css';
 
 /** What the organisation's document imposes, marked as managed; shown only while a policy is in force. */
@@ -12,7 +12,7 @@ export function PolicySummary({ policy }: { policy: PolicyDto }) {
   const models = useAppStore((s) => s.models?.models ?? []);
   const labelOf = (modelId: string) => models.find((m) => m.id === modelId)?.label ?? modelId;
   const numbers = numberFormat(i18n.language);
-  const list = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' });
+  const list = listFormat(i18n.language, { style: 'long', type: 'conjunction' });
 
   return (
     <div className="policy-summary" role="group" aria-labelledby={`${id}-heading`}>

@@ -6,17 +6,17 @@ const replies: { get: ((value: unknown) => void)[]; update: ((value: unknown) =>
 const deferred = (queue: ((value: unknown) => void)[]) => new Promise((resolve) => queue.push(resolve));
 const applied: string[] = [];
 
-vi.mock('../../src/renderer/src/api', () => ({
+vi.mock('../../../src/renderer/src/api', () => ({
   api: {
     settings: { get: () => deferred(replies.get), update: () => deferred(replies.update) },
     models: { list: async () => ({ ok: true, value: { models: [] } }) },
     secrets: { status: async () => ({ ok: true, value: { hasKey: false } }) },
   },
 }));
-vi.mock('../../src/renderer/src/i18n', () => ({ applyLanguage: async (language: string) => void applied.push(language) }));
-vi.mock('../../src/renderer/src/theme', () => ({ applyTheme: () => undefined }));
+vi.mock('../../../src/renderer/src/i18n', () => ({ applyLanguage: async (language: string) => void applied.push(language) }));
+vi.mock('../../../src/renderer/src/theme', () => ({ applyTheme: () => undefined }));
 
-const { createSettingsSlice } = await import('../../src/renderer/src/store/settings-slice');
+const { createSettingsSlice } = await import('../../../src/renderer/src/store/settings-slice');
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('settings read while a setting is being changed', () => {

@@ -2,12 +2,12 @@ import i18next from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../src/shared/locales/en/translation.json';
-import { markdownBlocks } from '../../src/renderer/src/features/conversation/markdown/split-blocks';
-import { hastToReact } from '../../src/renderer/src/features/conversation/markdown/hast-to-react';
-import { renderMarkdown } from '../../src/renderer/src/features/conversation/markdown/render-markdown';
-import { markdownToHast, withoutPositions } from '../../src/renderer/src/features/conversation/markdown/pipeline';
-import { longAnswer } from '../../bench/lib/markdown-corpus';
+import en from '../../../src/shared/locales/en/translation.json';
+import { markdownBlocks } from '../../../src/renderer/src/features/conversation/markdown/split-blocks';
+import { hastToReact } from '../../../src/renderer/src/features/conversation/markdown/hast-to-react';
+import { renderMarkdown } from '../../../src/renderer/src/features/conversation/markdown/render-markdown';
+import { markdownToHast, withoutPositions } from '../../../src/renderer/src/features/conversation/markdown/pipeline';
+import { longAnswer } from '../../../bench/lib/markdown-corpus';
 
 /**
  * The Markdown worker parses blocks of a streaming answer and the page turns its trees into elements;
