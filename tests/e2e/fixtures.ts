@@ -16,7 +16,13 @@ export interface HarnessProcess {
   restart(): Promise<string>;
 }
 
-async function launchHarness(dataDir: string, fakeUrl: string, managedConfigPath?: string): Promise<{ url: string; child: ChildProcess }> {
+interface LaunchedHarness {
+  url: string;
+  child: ChildProcess;
+  stderr: () => string;
+}
+
+async function launchHarness(dataDir: string, fakeUrl: string, managedConfigPath?: string): Promise<LaunchedHarness> {
   const args = [join(root, 'out-harness/cli.mjs'), '--port', '0', '--data-dir', dataDir, '--secrets', 'memory'];
   if (managedConfigPath) args.push('--managed-config', managedConfigPath);
   const child = spawn(process.execPath, args, {
@@ -42,16 +48,26 @@ async function launchHarness(dataDir: string, fakeUrl: string, managedConfigPath
       fail(new Error(`harness exited with ${code}:\n${stderr}`));
     });
   });
-  return { url, child };
+  return { url, child, stderr: () => stderr };
 }
 
-async function stopHarness(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+/**
+ * Stops a harness as the app quits (SIGTERM: the database is closed and checkpointed). One that has not
+ * quit in 5 s is killed and the stop fails with its stderr: tests that reopen the data folder rely on a
+ * clean close, and a hang here is a bug to see, not to wait out.
+ */
+async function stopHarness(child: ChildProcess, stderr: () => string): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  let killed = false;
+  const timer = setTimeout(() => {
+    killed = true;
+    child.kill('SIGKILL');
+  }, 5000);
   await exited;
   clearTimeout(timer);
+  if (killed) throw new Error(`the harness did not stop within 5 s of SIGTERM and was killed; its stderr:\n${stderr()}`);
 }
 
 export const test = base.extend<{ harness: HarnessProcess; managedConfig: Record<string, unknown> | null }, { fake: FakeAnthropic }>({
@@ -81,12 +97,12 @@ export const test = base.extend<{ harness: HarnessProcess; managedConfig: Record
       },
       dataDir,
       async restart() {
-        await stopHarness(current.child);
+        await stopHarness(current.child, current.stderr);
         current = await launchHarness(dataDir, fake.url, managedConfigPath);
         return current.url;
       },
     });
-    await stopHarness(current.child);
+    await stopHarness(current.child, current.stderr);
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
@@ -165,6 +181,6 @@ export async function startHarnessWith({ baseUrl }: { baseUrl: string }): Promis
 
 /** A harness on a data folder the test keeps (stop() leaves it, so the test can change the file and start again). */
 export async function startHarnessIn(dataDir: string, baseUrl: string): Promise<OwnHarness> {
-  const { url, child } = await launchHarness(dataDir, baseUrl);
-  return { url, dataDir, stop: () => stopHarness(child) };
+  const { url, child, stderr } = await launchHarness(dataDir, baseUrl);
+  return { url, dataDir, stop: () => stopHarness(child, stderr) };
 }

@@ -148,8 +148,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     async close() {
       for (const socket of sockets) socket.terminate();
       wss.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // Chromium opens sockets ahead of need (preconnect) that never send a request; close() waits for
+      // those until Node's headers timeout (a minute), so they are cut now rather than waited for.
       server.closeAllConnections();
+      await closed;
       await core.close();
     },
   };
