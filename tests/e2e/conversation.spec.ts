@@ -260,7 +260,10 @@ test.describe('the composer', () => {
     await expect(composer).toHaveValue('Chat two draft');
 
     // Saved by main after a pause in typing: a reload and a restart read it back.
-    await page.waitForTimeout(700);
+    const chatTwo = page.url().split('/chat/')[1]!;
+    await expect
+      .poll(() => page.evaluate((chatId) => window.api!.drafts.get({ chatId }), chatTwo))
+      .toMatchObject({ ok: true, value: { content: 'Chat two draft' } });
     await page.reload();
     await expect(composer).toHaveValue('Chat two draft');
     const url = await harness.restart();
