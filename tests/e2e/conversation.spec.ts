@@ -306,6 +306,15 @@ test.describe('the composer', () => {
     await expect(answers(page).last()).toHaveAttribute('data-status', 'complete');
   });
 
+  test('a new chat shows its empty state at once, without waiting to load messages it cannot have', async ({ page, harness }) => {
+    // Every reply with a chat's messages is held back for good: the new chat must not need one.
+    await routeHarnessReplies(page, 'messages:list', () => new Promise(() => {}));
+    await startChat(page, harness.url);
+    await expect(page.getByRole('heading', { name: 'No messages yet' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused();
+  });
+
   test('the box grows with its text up to a limit, then scrolls', async ({ page, harness }) => {
     await startChat(page, harness.url);
     const composer = page.getByRole('textbox', { name: 'Message' });

@@ -1,6 +1,7 @@
 import type { ChatDto } from '../../../shared/domain/dto';
 import type { AppErrorData } from '../../../shared/domain/errors';
 import { api } from '../api';
+import { emptyConversation } from './messages-slice';
 import type { AppState, LoadStatus, SliceCreator } from './types';
 
 /** Which chats the sidebar shows. */
@@ -98,7 +99,13 @@ export const createChatsSlice: SliceCreator<ChatsSlice> = (set, get) => ({
       return null;
     }
     const chat = result.value;
-    set((state) => ({ creatingChat: false, ...place(state, chat) }));
+    // A chat made a moment ago has no messages: its empty state shows at once, with no round trip and no
+    // loading shapes flashing before it.
+    set((state) => ({
+      creatingChat: false,
+      ...place(state, chat),
+      conversations: { ...state.conversations, [chat.id]: { ...emptyConversation, status: 'ready' } },
+    }));
     return chat;
   },
 
