@@ -4,8 +4,11 @@ import './components.css';
 interface SkeletonProps {
   /** How many grey bars to draw. Default 3. */
   lines?: number;
-  /** 'list': even rows, like the chat list; 'text': a paragraph with a short last line; 'block': one tall box. */
-  variant?: 'list' | 'text' | 'block';
+  /**
+   * 'list': even rows, like the chat list; 'text': a paragraph with a short last line; 'block': one tall box;
+   * 'messages': a question bubble on the right and an answer on the left, in turn, like a conversation.
+   */
+  variant?: 'list' | 'text' | 'block' | 'messages';
   /** What a screen reader hears while it shows. Default: "Loading…". */
   label?: string;
   className?: string;

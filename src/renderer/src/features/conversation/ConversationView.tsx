@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { Skeleton } from '../../components/Skeleton';
 import { useAppStore } from '../../store';
 import { selectChat } from '../../store/chats-slice';
 import { selectStreamForChat } from '../../store/messages-slice';
@@ -66,9 +67,7 @@ export function ConversationView() {
       </header>
       <StreamAnnouncer key={chatId} chatId={chatId} />
       {(!conversation || conversation.status === 'loading' || conversation.status === 'idle') && (
-        <p className="conversation__loading" role="status">
-          {t('conversation.loading')}
-        </p>
+        <Skeleton variant="messages" lines={4} label={t('conversation.loading')} className="conversation__loading" />
       )}
       {conversation?.status === 'error' && conversation.error && (
         <div className="conversation__failed">
