@@ -4,25 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { knownCode } from '../../components/ErrorNotice';
 import { useAppStore } from '../../store';
 import { selectStreamForChat } from '../../store/messages-slice';
-
-/** How much of a finished answer is read out; the rest is in the log for whoever wants it. */
-const EXCERPT_CHARS = 200;
-
-/** Markdown read aloud is noise ("hash hash", "backtick"): a rough plain-text version of the start. */
-export function spokenExcerpt(markdown: string, max = EXCERPT_CHARS): string {
-  const plain = markdown
-    .replace(/```[^\n]*\n?/g, ' ')
-    .replace(/~~~[^\n]*\n?/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
-    .replace(/[*_`~|]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
-}
+import { spokenExcerpt } from './spoken-excerpt';
 
 /**
  * A polite live region for the open chat. Screen readers hear "Claude is answering…" when an answer
