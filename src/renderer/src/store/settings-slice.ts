@@ -22,6 +22,18 @@ export interface SettingsSlice {
   clearApiKey: () => Promise<AppErrorData | null>;
 }
 
+/** One empty list for "not loaded yet": a selector must not return a new array each call. */
+const NO_MODELS: ModelsDto['models'] = [];
+
+/**
+ * The models this Parley can use, or an empty list until they are loaded. A fresh `[]` from a selector
+ * is a new value on every render, which React takes as a store change: an endless re-render (React
+ * error #185) for any page that rendered before the models arrived.
+ */
+export function selectModelList(state: { models: ModelsDto | null }): ModelsDto['models'] {
+  return state.models?.models ?? NO_MODELS;
+}
+
 /** Settings writes started so far: a read that began before one of them must not undo it. */
 let settingsWrites = 0;
 

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
+import { selectModelList } from '../../store/settings-slice';
 import { POLICY_LIMITS, type PolicyDraft, type PolicyNumberField } from './policy-draft';
 import { numberFormat } from '../../components/intl-cache';
 import './admin.css';
@@ -17,7 +18,7 @@ interface PolicyEditorProps {
 export function PolicyEditor({ value, onChange, invalid, disabled = false }: PolicyEditorProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const models = useAppStore((s) => s.models?.models ?? []);
+  const models = useAppStore(selectModelList);
   const numbers = numberFormat(i18n.language);
 
   const labelOf = (modelId: string) => models.find((m) => m.id === modelId)?.label ?? modelId;

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyDto } from '../../../../shared/domain/dto';
 import { useAppStore } from '../../store';
+import { selectModelList } from '../../store/settings-slice';
 import { listFormat, numberFormat } from '../../components/intl-cache';
 import './admin.css';
 
@@ -9,7 +10,7 @@ import './admin.css';
 export function PolicySummary({ policy }: { policy: PolicyDto }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const models = useAppStore((s) => s.models?.models ?? []);
+  const models = useAppStore(selectModelList);
   const labelOf = (modelId: string) => models.find((m) => m.id === modelId)?.label ?? modelId;
   const numbers = numberFormat(i18n.language);
   const list = listFormat(i18n.language, { style: 'long', type: 'conjunction' });
