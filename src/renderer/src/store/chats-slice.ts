@@ -1,7 +1,7 @@
 import type { ChatDto } from '../../../shared/domain/dto';
 import type { AppErrorData } from '../../../shared/domain/errors';
 import { api } from '../api';
-import { emptyConversation } from './messages-slice';
+import { loadedEmptyConversation } from './messages-slice';
 import type { AppState, LoadStatus, SliceCreator } from './types';
 
 /** Which chats the sidebar shows. */
@@ -104,7 +104,7 @@ export const createChatsSlice: SliceCreator<ChatsSlice> = (set, get) => ({
     set((state) => ({
       creatingChat: false,
       ...place(state, chat),
-      conversations: { ...state.conversations, [chat.id]: { ...emptyConversation, status: 'ready' } },
+      conversations: { ...state.conversations, [chat.id]: loadedEmptyConversation },
     }));
     return chat;
   },

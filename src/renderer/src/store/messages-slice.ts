@@ -109,6 +109,9 @@ export const emptyConversation: Conversation = {
   target: null,
 };
 
+/** A chat known to have no messages (just made, or nothing loaded yet where a message goes in): shown as loaded. */
+export const loadedEmptyConversation: Conversation = { ...emptyConversation, status: 'ready' };
+
 /** Stream ids that ended, remembered briefly so a reply that arrives after its stream's end adds no stream. */
 const ENDED_MEMORY = 64;
 
@@ -193,7 +196,7 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
   };
 
   const appendMessages = (chatId: string, added: MessageDto[]) => {
-    const conversation = get().conversations[chatId] ?? { ...emptyConversation, status: 'ready' as const };
+    const conversation = get().conversations[chatId] ?? loadedEmptyConversation;
     const known = new Set(conversation.messages.map((m) => m.id));
     patchConversation(chatId, { messages: [...conversation.messages, ...added.filter((m) => !known.has(m.id))] });
   };
@@ -243,7 +246,7 @@ export const createMessagesSlice: SliceCreator<MessagesSlice> = (set, get) => {
       assistant = { ...assistant, content: placeText(assistant.content, pending.content, 0), ...(pending.end ?? {}) };
     }
     const streamEnded = ended.has(streamId) || pending?.end !== undefined;
-    const conversation = get().conversations[chatId] ?? { ...emptyConversation, status: 'ready' as const };
+    const conversation = get().conversations[chatId] ?? loadedEmptyConversation;
     const removed = new Set(removedMessageIds);
     const messages = conversation.messages.filter((m) => !removed.has(m.id));
     if (userMessage) {

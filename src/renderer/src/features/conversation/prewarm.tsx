@@ -86,31 +86,34 @@ function inIdleSteps(steps: readonly (() => void)[]): void {
  * answers is started and parses the sample once.
  */
 export function prewarmConversationWhenIdle(): void {
-  const host = document.createElement('div');
-  const root = createRoot(host);
-  inIdleSteps([
-    () => renderMarkdown('warm **up**', true),
-    // Kept as rendered blocks, so the list below does not parse them again.
-    ...markdownBlocks(SAMPLE_ANSWER).map((block) => () => void cachedMarkdown(block)),
-    () => {
-      host.setAttribute('aria-hidden', 'true');
-      host.inert = true;
-      host.style.cssText = 'position:fixed;left:-10000px;top:0;width:760px;height:600px;display:flex;visibility:hidden;pointer-events:none';
-      document.body.append(host);
-      flushSync(() =>
-        root.render(
-          <div className="conversation">
-            <MessageList chatId={PREWARM_CHAT} conversation={sampleConversation()} />
-          </div>,
-        ),
-      );
-      // Layout now, while idle: this is where text is shaped in each font.
-      void host.getBoundingClientRect().height;
-    },
-    () => {
-      root.unmount();
-      host.remove();
-      prewarmMarkdownWorker(SAMPLE_ANSWER);
-    },
-  ]);
+  // Nothing here runs at start-up itself: even the sample's split and the hidden root wait for idle time.
+  whenIdle(() => {
+    renderMarkdown('warm **up**', true);
+    const host = document.createElement('div');
+    const root = createRoot(host);
+    inIdleSteps([
+      // Kept as rendered blocks, so the list below does not parse them again.
+      ...markdownBlocks(SAMPLE_ANSWER).map((block) => () => void cachedMarkdown(block)),
+      () => {
+        host.setAttribute('aria-hidden', 'true');
+        host.inert = true;
+        host.style.cssText = 'position:fixed;left:-10000px;top:0;width:760px;height:600px;display:flex;visibility:hidden;pointer-events:none';
+        document.body.append(host);
+        flushSync(() =>
+          root.render(
+            <div className="conversation">
+              <MessageList chatId={PREWARM_CHAT} conversation={sampleConversation()} />
+            </div>,
+          ),
+        );
+        // Layout now, while idle: this is where text is shaped in each font.
+        void host.getBoundingClientRect().height;
+      },
+      () => {
+        root.unmount();
+        host.remove();
+        prewarmMarkdownWorker(SAMPLE_ANSWER);
+      },
+    ]);
+  });
 }
